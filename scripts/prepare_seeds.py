@@ -24,9 +24,10 @@ OUT = Path(__file__).resolve().parent.parent / "seeds"
 
 def write(name, rows):
     path = OUT / f"{name}.jsonl.gz"
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    text = "".join(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n" for row in rows)
+    # mtime=0 keeps the output byte-identical across runs, so unchanged data makes no diff.
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write(text.encode("utf-8"))
     print(f"{path.name}: {len(rows)} rows, {path.stat().st_size // 1024} KiB")
 
 
@@ -282,7 +283,7 @@ def ctdl():
                          "description": text_of(item.get("ceterms:description")),
                          "url": item.get("ceterms:subjectWebpage"),
                          "cips": codes_in(item, "ceterms:instructionalProgramType", r"(\d\d\.\d{4})"),
-                         "socs": codes_in(item, "ceterms:occupationType", r"(\d\d-\d{4})"),
+                         "occupationCodes": codes_in(item, "ceterms:occupationType", r"(\d\d-\d{4}(?:\.\d\d)?)"),
                          "source": f"{path.parent.name}/{path.name}",
                          "ctdlJson": json.dumps(item, ensure_ascii=False, sort_keys=True)})
     dedup = {r["ctid"]: r for r in rows}

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (o:Occupation {onetSocCode: key})
+RETURN o {.*} AS node

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (p:Program {id: key})
+RETURN p {.*, ctdlJson: null} AS node

@@ -1,0 +1,10 @@
+MATCH (p:Program)
+WHERE ($after IS NULL OR p.id > $after)
+  AND ($text IS NULL OR toLower(p.name) CONTAINS $text)
+  AND ($state IS NULL OR p.state = $state)
+  AND ($credentialType IS NULL OR p.credentialType = $credentialType)
+  AND ($cip IS NULL OR EXISTS { (p)-[:CLASSIFIED_AS]->(:Code {system: 'CIP', code: $cip}) })
+  AND ($providerId IS NULL OR EXISTS { (p)-[:OFFERED_BY]->(:Provider {id: $providerId}) })
+RETURN p {.*, ctdlJson: null} AS node
+ORDER BY p.id
+LIMIT $limit

@@ -1,0 +1,4 @@
+MATCH (v:Provider)
+WHERE ($text IS NULL OR toLower(v.name) CONTAINS $text)
+  AND ($state IS NULL OR v.state = $state)
+RETURN count(v) AS count

@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (s:Skill {elementId: key})
+RETURN s {.*} AS node

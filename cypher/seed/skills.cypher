@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MERGE (s:Skill {elementId: row.elementId})
+SET s.name = row.name, s.kind = row.kind

@@ -1,0 +1,6 @@
+UNWIND $rows AS row
+MATCH (soc:Code {system: 'SOC', code: row.soc})
+MERGE (naics:Code {system: 'NAICS', code: row.naics})
+MERGE (soc)-[e:EMPLOYED_IN]->(naics)
+SET e.employment = row.employment, e.percentOfIndustry = row.percentOfIndustry,
+    e.medianWage = row.medianWage, e.source = 'BLS OEWS May 2024 national industry-specific estimates'

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a real Neo4j and a real Redis that this script
+# installs, starts and stops itself. Called by .ci/run.
+#
+# Settings (environment): LER_TEST_NEO4J_PORT (default 7688), LER_TEST_REDIS_PORT
+# (default 6390), LER_TEST_KEEP=1 keeps both servers running afterwards.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+NEO4J_TEST_PORT="${LER_TEST_NEO4J_PORT:-7688}"
+REDIS_TEST_PORT="${LER_TEST_REDIS_PORT:-6390}"
+TEST_DATA="$ROOT/.local/test"
+started=$(date +%s)
+
+step() { echo; echo "== test.sh: $* ($(( $(date +%s) - started ))s)"; }
+fail() { echo "test.sh: $*" >&2; exit 1; }
+
+command -v cargo >/dev/null || fail "cargo is required; install Rust from https://rustup.rs"
+
+install_redis() {
+  command -v redis-server >/dev/null && return
+  step "installing redis-server from Debian"
+  [[ "$(id -u)" == 0 ]] || fail "redis-server is missing and installing it needs root: apt-get install -y redis-server"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+}
+
+stop_services() {
+  [[ "${LER_TEST_KEEP:-0}" == 1 ]] && return
+  NEO4J_PORT="$NEO4J_TEST_PORT" NEO4J_DATA="$TEST_DATA/neo4j" scripts/neo4j.sh stop >/dev/null 2>&1 || true
+  redis-cli -p "$REDIS_TEST_PORT" shutdown nosave >/dev/null 2>&1 || true
+}
+trap stop_services EXIT
+
+install_redis
+step "starting Redis on 127.0.0.1:$REDIS_TEST_PORT"
+redis-cli -p "$REDIS_TEST_PORT" shutdown nosave >/dev/null 2>&1 || true
+redis-server --port "$REDIS_TEST_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  --logfile "$ROOT/.local/redis-test.log" --dir "$ROOT/.local" >/dev/null 2>&1 \
+  || { mkdir -p "$ROOT/.local" && redis-server --port "$REDIS_TEST_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --logfile "$ROOT/.local/redis-test.log" --dir "$ROOT/.local"; }
+
+step "starting a fresh Neo4j on 127.0.0.1:$NEO4J_TEST_PORT"
+NEO4J_PORT="$NEO4J_TEST_PORT" NEO4J_DATA="$TEST_DATA/neo4j" scripts/neo4j.sh stop >/dev/null 2>&1 || true
+rm -rf "$TEST_DATA/neo4j"
+NEO4J_PORT="$NEO4J_TEST_PORT" NEO4J_DATA="$TEST_DATA/neo4j" NEO4J_HEAP=1g scripts/neo4j.sh start &
+neo4j_pid=$!
+
+step "building the workspace and its tests"
+cargo build --workspace --tests --bins
+wait "$neo4j_pid" || fail "Neo4j did not start; see $TEST_DATA/neo4j/launcher.log"
+
+export LER_TEST_NEO4J_URI="bolt://127.0.0.1:$NEO4J_TEST_PORT"
+export LER_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_TEST_PORT"
+step "seeding the test graph from seeds/"
+target/debug/ler-registry seed --quiet --neo4j-uri "$LER_TEST_NEO4J_URI" --seeds-dir "$ROOT/seeds"
+
+step "running cargo test"
+cargo test --workspace --no-fail-fast -- --test-threads=4
+
+step "done"

@@ -1,0 +1,78 @@
+//! Server settings: command-line flags with `LER_` environment variables as fallbacks.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use secrecy::SecretString;
+
+use crate::graph::GraphSettings;
+
+/// Where to find Neo4j.
+#[derive(Debug, Clone, Args)]
+pub struct Neo4jArgs {
+    /// Bolt URI of the Neo4j server.
+    #[arg(long, env = "LER_NEO4J_URI", default_value = "bolt://127.0.0.1:7687")]
+    pub neo4j_uri: String,
+    /// Neo4j user name.
+    #[arg(long, env = "LER_NEO4J_USER", default_value = "neo4j")]
+    pub neo4j_user: String,
+    /// Neo4j password. The local development instance runs without authentication.
+    #[arg(long, env = "LER_NEO4J_PASSWORD", default_value = "", hide_env_values = true)]
+    pub neo4j_password: SecretString,
+    /// Maximum open Bolt connections.
+    #[arg(long, env = "LER_NEO4J_MAX_CONNECTIONS", default_value_t = 16)]
+    pub neo4j_max_connections: usize,
+}
+
+impl Neo4jArgs {
+    pub fn settings(&self) -> GraphSettings {
+        GraphSettings {
+            uri: self.neo4j_uri.clone(),
+            user: self.neo4j_user.clone(),
+            password: self.neo4j_password.clone(),
+            max_connections: self.neo4j_max_connections,
+        }
+    }
+}
+
+/// Limits applied to every GraphQL request before any Cypher runs.
+#[derive(Debug, Clone, Args)]
+pub struct Limits {
+    /// Maximum nesting depth of a GraphQL operation.
+    #[arg(long, env = "LER_MAX_DEPTH", default_value_t = 12)]
+    pub max_depth: usize,
+    /// Maximum complexity: each field costs 1, a list field costs its `first` times its children.
+    #[arg(long, env = "LER_MAX_COMPLEXITY", default_value_t = 20_000)]
+    pub max_complexity: usize,
+    /// Maximum request body in bytes.
+    #[arg(long, env = "LER_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+    /// Seconds a request may run before it fails with a timeout.
+    #[arg(long, env = "LER_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self { max_depth: 12, max_complexity: 20_000, max_body_bytes: 1_048_576, request_timeout_secs: 30 }
+    }
+}
+
+/// Settings of `ler-registry serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "LER_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+    #[command(flatten)]
+    pub neo4j: Neo4jArgs,
+    #[command(flatten)]
+    pub limits: Limits,
+    /// Folder of seed files; loaded on start when the graph is empty.
+    #[arg(long, env = "LER_SEEDS_DIR", default_value = "seeds")]
+    pub seeds_dir: PathBuf,
+    /// Seed the graph on start when it holds no occupations yet.
+    #[arg(long, env = "LER_SEED_IF_EMPTY", default_value_t = true, action = clap::ArgAction::Set)]
+    pub seed_if_empty: bool,
+}

@@ -1,0 +1,121 @@
+//! Dataloaders: each runs one Cypher statement per batch of keys, so nested lists cost a
+//! bounded number of statements however many rows the parent list has.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::records::*;
+use crate::error::ApiError;
+use crate::graph::{cypher, Graph, Statement};
+
+/// Collects every row of `statement` run with `$keys`.
+async fn load_rows<T: DeserializeOwned>(graph: &Graph, name: &'static str, text: &'static str, keys: &[String]) -> Result<Vec<T>, ApiError> {
+    let keys = Value::from(keys.to_vec());
+    Ok(graph.rows(Statement::new(name, text).json_param("keys", &keys)).await?)
+}
+
+/// Groups rows by their key, keeping the statement's order inside each group.
+fn group<T>(rows: Vec<T>, key_of: impl Fn(&T) -> String) -> HashMap<String, Vec<T>> {
+    let mut out: HashMap<String, Vec<T>> = HashMap::new();
+    for row in rows {
+        out.entry(key_of(&row)).or_default().push(row);
+    }
+    out
+}
+
+macro_rules! node_loader {
+    ($loader:ident, $record:ty, $name:literal, $text:expr, $key:ident) => {
+        pub struct $loader(pub Graph);
+
+        impl Loader<String> for $loader {
+            type Value = $record;
+            type Error = ApiError;
+
+            async fn load(&self, keys: &[String]) -> Result<HashMap<String, $record>, ApiError> {
+                let rows: Vec<NodeRow<$record>> = load_rows(&self.0, $name, $text, keys).await?;
+                Ok(rows.into_iter().map(|r| (r.node.$key.clone(), r.node)).collect())
+            }
+        }
+    };
+}
+
+macro_rules! group_loader {
+    ($loader:ident, $row:ty, $name:literal, $text:expr) => {
+        pub struct $loader(pub Graph);
+
+        impl Loader<String> for $loader {
+            type Value = Vec<$row>;
+            type Error = ApiError;
+
+            async fn load(&self, keys: &[String]) -> Result<HashMap<String, Vec<$row>>, ApiError> {
+                let rows: Vec<$row> = load_rows(&self.0, $name, $text, keys).await?;
+                let mut grouped = group(rows, |r| r.key.clone());
+                for key in keys {
+                    grouped.entry(key.clone()).or_default();
+                }
+                Ok(grouped)
+            }
+        }
+    };
+}
+
+node_loader!(OccupationLoader, OccupationRecord, "occupations_by_key", cypher::OCCUPATIONS_BY_KEY, onet_soc_code);
+node_loader!(ProgramLoader, ProgramRecord, "programs_by_key", cypher::PROGRAMS_BY_KEY, id);
+node_loader!(ProviderLoader, ProviderRecord, "providers_by_key", cypher::PROVIDERS_BY_KEY, id);
+node_loader!(SkillLoader, SkillRecord, "skills_by_key", cypher::SKILLS_BY_KEY, element_id);
+group_loader!(OccupationSkillsLoader, SkillRatingRow, "occupation_skills", cypher::OCCUPATION_SKILLS);
+group_loader!(RelatedOccupationsLoader, RelatedRow, "occupation_related", cypher::OCCUPATION_RELATED);
+group_loader!(OccupationProgramsLoader, ProgramLinkRow, "occupation_programs", cypher::OCCUPATION_PROGRAMS);
+group_loader!(ProviderProgramsLoader, ProgramLinkRow, "provider_programs", cypher::PROVIDER_PROGRAMS);
+group_loader!(ProgramProvidersLoader, KeyValueRow, "program_providers", cypher::PROGRAM_PROVIDERS);
+group_loader!(ProgramOccupationsLoader, KeyValueRow, "program_occupations", cypher::PROGRAM_OCCUPATIONS);
+group_loader!(ProgramCodesLoader, CodeRow, "program_codes", cypher::PROGRAM_CODES);
+group_loader!(ProviderCodesLoader, CodeRow, "provider_codes", cypher::PROVIDER_CODES);
+
+/// Waits this long for more keys before a loader runs its batch.
+const BATCH_DELAY: Duration = Duration::from_millis(5);
+/// Keys per statement; larger batches are split.
+const MAX_BATCH: usize = 1_000;
+
+/// The loaders of one request. Built fresh per request, so no cached row outlives it.
+pub struct Loaders {
+    pub occupations: DataLoader<OccupationLoader>,
+    pub programs: DataLoader<ProgramLoader>,
+    pub providers: DataLoader<ProviderLoader>,
+    pub skills: DataLoader<SkillLoader>,
+    pub occupation_skills: DataLoader<OccupationSkillsLoader>,
+    pub related_occupations: DataLoader<RelatedOccupationsLoader>,
+    pub occupation_programs: DataLoader<OccupationProgramsLoader>,
+    pub provider_programs: DataLoader<ProviderProgramsLoader>,
+    pub program_providers: DataLoader<ProgramProvidersLoader>,
+    pub program_occupations: DataLoader<ProgramOccupationsLoader>,
+    pub program_codes: DataLoader<ProgramCodesLoader>,
+    pub provider_codes: DataLoader<ProviderCodesLoader>,
+}
+
+fn loader<T: Loader<String>>(inner: T) -> DataLoader<T> {
+    DataLoader::new(inner, tokio::spawn).delay(BATCH_DELAY).max_batch_size(MAX_BATCH)
+}
+
+impl Loaders {
+    pub fn new(graph: &Graph) -> Self {
+        Self {
+            occupations: loader(OccupationLoader(graph.clone())),
+            programs: loader(ProgramLoader(graph.clone())),
+            providers: loader(ProviderLoader(graph.clone())),
+            skills: loader(SkillLoader(graph.clone())),
+            occupation_skills: loader(OccupationSkillsLoader(graph.clone())),
+            related_occupations: loader(RelatedOccupationsLoader(graph.clone())),
+            occupation_programs: loader(OccupationProgramsLoader(graph.clone())),
+            provider_programs: loader(ProviderProgramsLoader(graph.clone())),
+            program_providers: loader(ProgramProvidersLoader(graph.clone())),
+            program_occupations: loader(ProgramOccupationsLoader(graph.clone())),
+            program_codes: loader(ProgramCodesLoader(graph.clone())),
+            provider_codes: loader(ProviderCodesLoader(graph.clone())),
+        }
+    }
+}

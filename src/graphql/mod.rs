@@ -1,0 +1,34 @@
+//! The GraphQL schema: types, queries, dataloaders and request limits.
+
+pub mod common;
+pub mod connection;
+pub mod lists;
+pub mod loaders;
+pub mod node;
+pub mod occupation;
+pub mod program;
+pub mod query;
+pub mod records;
+pub mod skill;
+
+use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+
+use crate::config::Limits;
+use crate::graph::Graph;
+
+pub type RegistrySchema = Schema<query::QueryRoot, EmptyMutation, EmptySubscription>;
+
+/// Builds the schema with the request limits applied before execution.
+pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
+    Schema::build(query::QueryRoot, EmptyMutation, EmptySubscription)
+        .data(graph)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(64)
+        .finish()
+}
+
+/// Builds the schema without a graph connection, for printing the SDL.
+pub fn sdl() -> String {
+    Schema::build(query::QueryRoot, EmptyMutation, EmptySubscription).finish().sdl()
+}

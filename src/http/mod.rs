@@ -1,0 +1,52 @@
+//! The actix-web app: GraphQL over HTTP, GraphiQL and health checks.
+
+mod graphql_http;
+mod health;
+mod negotiate;
+
+use std::net::{SocketAddr, TcpListener};
+
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpServer};
+
+use crate::config::Limits;
+use crate::graph::Graph;
+use crate::graphql::{build_schema, RegistrySchema};
+
+/// Everything a request handler needs.
+pub struct AppState {
+    pub schema: RegistrySchema,
+    pub graph: Graph,
+    pub limits: Limits,
+}
+
+/// A running server and the address it listens on.
+pub struct Running {
+    pub server: Server,
+    pub addr: SocketAddr,
+}
+
+/// Binds the listener and builds the server. Port 0 picks a free port, which tests use.
+pub fn start(addr: SocketAddr, graph: Graph, limits: Limits, workers: usize) -> std::io::Result<Running> {
+    let listener = TcpListener::bind(addr)?;
+    let addr = listener.local_addr()?;
+    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits: limits.clone() });
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .configure(routes)
+    })
+    .workers(workers)
+    .listen(listener)?
+    .disable_signals()
+    .run();
+    Ok(Running { server, addr })
+}
+
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/graphql", web::post().to(graphql_http::post))
+        .route("/graphql", web::get().to(graphql_http::get))
+        .route("/graphql", web::route().to(graphql_http::method_not_allowed))
+        .route("/health/live", web::get().to(health::live))
+        .route("/health/ready", web::get().to(health::ready));
+}

@@ -1,0 +1,84 @@
+//! A test app: the real HTTP server on a free port, talking to the Neo4j that
+//! `scripts/test.sh` started and seeded.
+
+use std::net::SocketAddr;
+
+use ler_registry::config::Limits;
+use ler_registry::graph::{Graph, GraphSettings};
+use ler_registry::http;
+use serde_json::{json, Value};
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub graph: Graph,
+    pub client: reqwest::Client,
+}
+
+pub struct GraphqlResponse {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Value,
+}
+
+fn neo4j_uri() -> String {
+    std::env::var("LER_TEST_NEO4J_URI").unwrap_or_else(|_| {
+        panic!("LER_TEST_NEO4J_URI is not set. Run the suite with scripts/test.sh, which starts and seeds a test Neo4j.")
+    })
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Limits::default()).await
+}
+
+pub async fn spawn_app_with(limits: Limits) -> TestApp {
+    if std::env::var("TEST_LOG").is_ok() {
+        ler_registry::telemetry::init();
+    }
+    let settings = GraphSettings { uri: neo4j_uri(), user: "neo4j".into(), password: String::new().into(), max_connections: 4 };
+    let graph = Graph::connect(&settings).await.expect("test Neo4j is reachable");
+    let running = http::start("127.0.0.1:0".parse().unwrap(), graph.clone(), limits, 1).expect("server binds a free port");
+    tokio::spawn(running.server);
+    TestApp { addr: running.addr, graph, client: reqwest::Client::new() }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// POSTs a GraphQL request as application/json and accepts application/json.
+    pub async fn post_graphql(&self, query: &str, variables: Value) -> GraphqlResponse {
+        let body = json!({ "query": query, "variables": variables });
+        let request = self.client.post(self.url("/graphql")).header("accept", "application/json").json(&body);
+        Self::read(request.send().await.expect("request is sent")).await
+    }
+
+    pub async fn read(response: reqwest::Response) -> GraphqlResponse {
+        let status = response.status().as_u16();
+        let content_type = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let text = response.text().await.expect("body is readable");
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        GraphqlResponse { status, content_type, body }
+    }
+
+    /// Runs a query that must succeed and returns its `data`.
+    #[track_caller]
+    pub fn data(response: &GraphqlResponse) -> &Value {
+        assert!(response.body.get("errors").is_none(), "expected no errors, got {}", response.body);
+        assert_eq!(response.status, 200, "expected 200, body {}", response.body);
+        &response.body["data"]
+    }
+
+    pub async fn query_data(&self, query: &str, variables: Value) -> Value {
+        let response = self.post_graphql(query, variables).await;
+        Self::data(&response).clone()
+    }
+
+    /// Runs a query that must fail and returns the first error's code and message.
+    pub async fn query_error(&self, query: &str, variables: Value) -> (String, String) {
+        let response = self.post_graphql(query, variables).await;
+        let error = response.body["errors"].get(0).unwrap_or_else(|| panic!("expected an error, got {}", response.body));
+        let code = error["extensions"]["code"].as_str().unwrap_or("(none)").to_string();
+        (code, error["message"].as_str().unwrap_or_default().to_string())
+    }
+}

@@ -11,16 +11,20 @@ pub mod query;
 pub mod records;
 pub mod skill;
 
-use async_graphql::{EmptyMutation, EmptySubscription, Schema};
+use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
 
 use crate::config::Limits;
 use crate::graph::Graph;
 
-pub type RegistrySchema = Schema<query::QueryRoot, EmptyMutation, EmptySubscription>;
+/// The query root: one part per feature module, merged into one type.
+#[derive(MergedObject, Default)]
+pub struct Query(query::CoreQuery);
+
+pub type RegistrySchema = Schema<Query, EmptyMutation, EmptySubscription>;
 
 /// Builds the schema with the request limits applied before execution.
 pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
-    Schema::build(query::QueryRoot, EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
         .data(graph)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
@@ -30,5 +34,5 @@ pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
 
 /// Builds the schema without a graph connection, for printing the SDL.
 pub fn sdl() -> String {
-    Schema::build(query::QueryRoot, EmptyMutation, EmptySubscription).finish().sdl()
+    Schema::build(Query::default(), EmptyMutation, EmptySubscription).finish().sdl()
 }

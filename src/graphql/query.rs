@@ -18,7 +18,9 @@ use crate::graph::{cypher, Statement};
 /// Records returned by one `byCode` or `crosswalk` request at most.
 const MAX_CODE_RESULTS: i64 = 500;
 
-pub struct QueryRoot;
+/// Lookups and lists over occupations, programs, providers, skills and codes.
+#[derive(Default)]
+pub struct CoreQuery;
 
 /// One full-text search match.
 #[derive(SimpleObject)]
@@ -96,7 +98,7 @@ async fn node_of(ctx: &Context<'_>, kind: &str, key: String) -> async_graphql::R
 }
 
 #[Object]
-impl QueryRoot {
+impl CoreQuery {
     /// One occupation by SOC 2018, O*NET-SOC 2019 or legacy O*NET-SOC 2010 code.
     async fn occupation(&self, ctx: &Context<'_>, code: String) -> async_graphql::Result<Occupation> {
         let code = occupation_code(&code)?;

@@ -13,7 +13,7 @@ async fn post_json_accept_json_is_200() {
 
     assert_eq!(response.status, 200);
     assert!(response.content_type.starts_with("application/json"));
-    assert_eq!(response.body["data"]["__typename"], "QueryRoot");
+    assert_eq!(response.body["data"]["__typename"], "Query");
 }
 
 #[tokio::test]
@@ -33,7 +33,7 @@ async fn get_query_is_executed() {
     let response = TestApp::read(request.send().await.unwrap()).await;
 
     assert_eq!(response.status, 200);
-    assert_eq!(response.body["data"]["__typename"], "QueryRoot");
+    assert_eq!(response.body["data"]["__typename"], "Query");
 }
 
 #[tokio::test]

@@ -1,0 +1,7 @@
+//! Unsigned credential documents: OpenBadgeCredential, EndorsementCredential and
+//! ClrCredential.
+
+pub mod achievement;
+pub mod clr;
+pub mod endorsement;
+pub mod profile;

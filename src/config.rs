@@ -59,6 +59,57 @@ impl Default for Limits {
     }
 }
 
+/// Bearer-token settings. With neither a secret nor a JWKS, authentication is off: every
+/// request is anonymous, so resolvers that need a role reject it.
+#[derive(Debug, Clone, Args)]
+pub struct AuthArgs {
+    /// Expected `iss` claim.
+    #[arg(long, env = "LER_JWT_ISSUER", default_value = "ler-registry-dev")]
+    pub jwt_issuer: String,
+    /// Expected `aud` claim.
+    #[arg(long, env = "LER_JWT_AUDIENCE", default_value = "ler-registry")]
+    pub jwt_audience: String,
+    /// The only signing algorithm accepted: HS256, RS256 or ES256.
+    #[arg(long, env = "LER_JWT_ALGORITHM", default_value = "HS256")]
+    pub jwt_algorithm: String,
+    /// Shared secret for HS256 (development), at least 32 bytes.
+    #[arg(long, env = "LER_JWT_HS256_SECRET", hide_env_values = true)]
+    pub jwt_hs256_secret: Option<SecretString>,
+    /// JWKS for RS256 or ES256: a file path or an https URL of the identity provider.
+    #[arg(long, env = "LER_JWT_JWKS")]
+    pub jwt_jwks: Option<String>,
+    /// Clock leeway for `exp` and `nbf`, in seconds.
+    #[arg(long, env = "LER_JWT_LEEWAY_SECS", default_value_t = 30)]
+    pub jwt_leeway_secs: u64,
+}
+
+impl AuthArgs {
+    /// Returns the validator configuration, or `None` when authentication is off.
+    pub fn config(&self) -> anyhow::Result<Option<ler_auth::AuthConfig>> {
+        if self.jwt_hs256_secret.is_none() && self.jwt_jwks.is_none() {
+            return Ok(None);
+        }
+        let jwks = self.jwt_jwks.as_ref().map(|source| {
+            if source.starts_with("http://") || source.starts_with("https://") {
+                serde_json::json!({ "url": source })
+            } else {
+                serde_json::json!({ "file": source })
+            }
+        });
+        let config = serde_json::json!({
+            "issuer": self.jwt_issuer,
+            "audience": self.jwt_audience,
+            "algorithm": self.jwt_algorithm.to_ascii_uppercase(),
+            "leeway_seconds": self.jwt_leeway_secs,
+            "jwks": jwks,
+        });
+        let mut config: ler_auth::AuthConfig = serde_json::from_value(config)
+            .map_err(|e| anyhow::anyhow!("invalid JWT settings: {e}. LER_JWT_ALGORITHM must be HS256, RS256 or ES256."))?;
+        config.hs256_secret = self.jwt_hs256_secret.clone();
+        Ok(Some(config))
+    }
+}
+
 /// Settings of `ler-registry serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -69,6 +120,8 @@ pub struct ServeArgs {
     pub neo4j: Neo4jArgs,
     #[command(flatten)]
     pub limits: Limits,
+    #[command(flatten)]
+    pub auth: AuthArgs,
     /// Folder of seed files; loaded on start when the graph is empty.
     #[arg(long, env = "LER_SEEDS_DIR", default_value = "seeds")]
     pub seeds_dir: PathBuf,

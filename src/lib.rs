@@ -3,6 +3,7 @@
 //! The binary in `main.rs` is a thin CLI over this library; the black-box tests build the
 //! same HTTP app through [`http::start`] on a free port.
 
+pub mod auth;
 pub mod config;
 pub mod error;
 pub mod graph;

@@ -75,7 +75,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         tracing::info!(name = count.name, count = count.count, "graph contents");
     }
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let running = http::start(args.bind, graph, args.limits, workers)?;
+    let validator = match args.auth.config()? {
+        Some(config) => {
+            tracing::info!(jwt.algorithm = config.algorithm.as_str(), jwt.issuer = config.issuer, "bearer-token validation on");
+            Some(ler_auth::Validator::new(config).await?)
+        }
+        None => {
+            tracing::warn!("no LER_JWT_HS256_SECRET or LER_JWT_JWKS set: every request is anonymous and role-protected operations are rejected");
+            None
+        }
+    };
+    let settings = http::AppSettings { limits: args.limits, validator };
+    let running = http::start(args.bind, graph, settings, workers)?;
     tracing::info!(url = format!("http://{}/graphql", running.addr), "serving GraphQL");
     let handle = running.server.handle();
     tokio::spawn(async move {

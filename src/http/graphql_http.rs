@@ -17,6 +17,7 @@ use super::negotiate::{self, ResponseType};
 use super::AppState;
 use crate::error::ErrorCode;
 use crate::graphql::loaders::Loaders;
+use ler_auth::Principal;
 
 /// The parameters of one GraphQL request, from a JSON body or a query string.
 #[derive(Debug, Default)]
@@ -32,11 +33,13 @@ struct Rejection {
     status: StatusCode,
     code: ErrorCode,
     message: String,
+    /// Stable machine reason, for authentication failures.
+    reason: Option<&'static str>,
 }
 
 impl Rejection {
     fn bad_request(message: impl Into<String>) -> Self {
-        Self { status: StatusCode::BAD_REQUEST, code: ErrorCode::BadUserInput, message: message.into() }
+        Self { status: StatusCode::BAD_REQUEST, code: ErrorCode::BadUserInput, message: message.into(), reason: None }
     }
 }
 
@@ -45,9 +48,15 @@ fn error_body(code: ErrorCode, message: &str) -> Value {
 }
 
 fn reject(rejection: Rejection, response_type: ResponseType) -> HttpResponse {
-    HttpResponse::build(rejection.status)
-        .content_type(response_type.mime())
-        .json(error_body(rejection.code, &rejection.message))
+    let mut body = error_body(rejection.code, &rejection.message);
+    if let Some(reason) = rejection.reason {
+        body["errors"][0]["extensions"]["reason"] = json!(reason);
+    }
+    let mut response = HttpResponse::build(rejection.status);
+    if rejection.status == StatusCode::UNAUTHORIZED {
+        response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+    }
+    response.content_type(response_type.mime()).json(body)
 }
 
 fn header_str<'a>(req: &'a HttpRequest, name: header::HeaderName) -> Option<&'a str> {
@@ -146,6 +155,24 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<web::Bytes
     Ok(body)
 }
 
+/// Validates the bearer token, if any. Without a validator every caller is anonymous.
+async fn authenticate(req: &HttpRequest, state: &AppState) -> Result<Principal, Rejection> {
+    let header = header_str(req, header::AUTHORIZATION);
+    match &state.validator {
+        Some(validator) => validator.authenticate(header).await.map_err(|error| {
+            tracing::info!(auth.reason = error.reason(), "bearer token rejected");
+            Rejection { status: StatusCode::UNAUTHORIZED, code: ErrorCode::Unauthenticated, message: error.to_string(), reason: Some(error.reason()) }
+        }),
+        None if header.is_some() => Err(Rejection {
+            status: StatusCode::UNAUTHORIZED,
+            code: ErrorCode::Unauthenticated,
+            message: "This server has no token validation configured, so it cannot accept an Authorization header. Remove the header or configure LER_JWT_HS256_SECRET or LER_JWT_JWKS.".into(),
+            reason: Some("AUTHENTICATION_DISABLED"),
+        }),
+        None => Ok(Principal::anonymous()),
+    }
+}
+
 pub async fn post(req: HttpRequest, payload: web::Payload, state: web::Data<AppState>) -> HttpResponse {
     let response_type = match response_type(&req) {
         Ok(t) => t,
@@ -159,10 +186,14 @@ pub async fn post(req: HttpRequest, payload: web::Payload, state: web::Data<AppS
     let media = content_type.split(';').next().unwrap_or("").trim();
     if media != "application/json" {
         let message = format!("The Content-Type \"{content_type}\" is not supported. Send the request as application/json.");
-        return reject(Rejection { status: StatusCode::UNSUPPORTED_MEDIA_TYPE, code: ErrorCode::BadUserInput, message }, response_type);
+        return reject(Rejection { status: StatusCode::UNSUPPORTED_MEDIA_TYPE, code: ErrorCode::BadUserInput, message, reason: None }, response_type);
     }
-    match params_from_json(&body) {
-        Ok(params) => execute(params, response_type, &state).await,
+    let params = match params_from_json(&body) {
+        Ok(params) => params,
+        Err(rejection) => return reject(rejection, response_type),
+    };
+    match authenticate(&req, &state).await {
+        Ok(principal) => execute(params, principal, response_type, &state).await,
         Err(rejection) => reject(rejection, response_type),
     }
 }
@@ -190,7 +221,10 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
                 .json(error_body(ErrorCode::BadUserInput, message));
         }
     }
-    execute(params, response_type, &state).await
+    match authenticate(&req, &state).await {
+        Ok(principal) => execute(params, principal, response_type, &state).await,
+        Err(rejection) => reject(rejection, response_type),
+    }
 }
 
 pub async fn method_not_allowed() -> HttpResponse {
@@ -205,6 +239,7 @@ fn too_large(limit: usize) -> Rejection {
         status: StatusCode::PAYLOAD_TOO_LARGE,
         code: ErrorCode::BadUserInput,
         message: format!("The request body is larger than the limit of {limit} bytes. Send a smaller document or fewer variables."),
+        reason: None,
     }
 }
 
@@ -225,14 +260,14 @@ fn explain_limits(errors: &mut [ServerError], state: &AppState) {
     }
 }
 
-async fn execute(params: Params, response_type: ResponseType, state: &AppState) -> HttpResponse {
+async fn execute(params: Params, principal: Principal, response_type: ResponseType, state: &AppState) -> HttpResponse {
     let Some(query) = params.query.filter(|q| !q.trim().is_empty()) else {
         return reject(Rejection::bad_request("The request has no `query`. Pass a GraphQL document in `query`."), response_type);
     };
     let operation = params.operation_name.clone().unwrap_or_default();
     let span = tracing::info_span!("graphql.request", graphql.operation.name = %operation, duration_ms = tracing::field::Empty, outcome = tracing::field::Empty);
     let started = Instant::now();
-    let mut request = async_graphql::Request::new(query).data(Loaders::new(&state.graph));
+    let mut request = async_graphql::Request::new(query).data(Loaders::new(&state.graph)).data(principal);
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }

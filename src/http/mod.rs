@@ -18,6 +18,15 @@ pub struct AppState {
     pub schema: RegistrySchema,
     pub graph: Graph,
     pub limits: Limits,
+    /// Bearer-token validator; `None` when authentication is off.
+    pub validator: Option<ler_auth::Validator>,
+}
+
+/// Settings of the HTTP app beyond the graph connection.
+#[derive(Clone, Default)]
+pub struct AppSettings {
+    pub limits: Limits,
+    pub validator: Option<ler_auth::Validator>,
 }
 
 /// A running server and the address it listens on.
@@ -27,10 +36,11 @@ pub struct Running {
 }
 
 /// Binds the listener and builds the server. Port 0 picks a free port, which tests use.
-pub fn start(addr: SocketAddr, graph: Graph, limits: Limits, workers: usize) -> std::io::Result<Running> {
+pub fn start(addr: SocketAddr, graph: Graph, settings: AppSettings, workers: usize) -> std::io::Result<Running> {
     let listener = TcpListener::bind(addr)?;
     let addr = listener.local_addr()?;
-    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits: limits.clone() });
+    let AppSettings { limits, validator } = settings;
+    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits, validator });
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())

@@ -133,3 +133,25 @@ async fn health_live_and_ready() {
     assert_eq!(live.status().as_u16(), 200);
     assert_eq!(ready.status().as_u16(), 200);
 }
+
+#[tokio::test]
+async fn expired_token_is_401_with_reason() {
+    let app = spawn_app().await;
+    let expired = crate::helpers::token(&["learner"], json!({ "learner_id": "l-1", "exp": 1_000_000_000 }));
+
+    let response = app.post_graphql_as(&expired, TYPENAME, json!({})).await;
+
+    assert_eq!(response.status, 401);
+    assert_eq!(response.body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+    assert_eq!(response.body["errors"][0]["extensions"]["reason"], "EXPIRED");
+}
+
+#[tokio::test]
+async fn valid_token_is_accepted() {
+    let app = spawn_app().await;
+    let valid = crate::helpers::token(&["counselor"], json!({}));
+
+    let response = app.post_graphql_as(&valid, TYPENAME, json!({})).await;
+
+    assert_eq!(response.status, 200);
+}

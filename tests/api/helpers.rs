@@ -26,6 +26,30 @@ fn neo4j_uri() -> String {
     })
 }
 
+/// HS256 settings the test server validates tokens with.
+pub const TEST_ISSUER: &str = "ler-registry-test";
+pub const TEST_AUDIENCE: &str = "ler-registry";
+pub const TEST_SECRET: &str = "test-secret-of-at-least-thirty-two-bytes!";
+
+fn auth_config() -> ler_auth::AuthConfig {
+    let mut config: ler_auth::AuthConfig = serde_json::from_value(json!({
+        "issuer": TEST_ISSUER, "audience": TEST_AUDIENCE, "algorithm": "HS256"
+    }))
+    .unwrap();
+    config.hs256_secret = Some(TEST_SECRET.to_string().into());
+    config
+}
+
+/// Mints an HS256 token for the test server with these roles and extra claims
+/// (for example `provider_id`, `learner_id` or `state`).
+pub fn token(roles: &[&str], extra: Value) -> String {
+    let mut claims = ler_auth::testing::claims(TEST_ISSUER, TEST_AUDIENCE, roles);
+    if let Value::Object(more) = extra {
+        claims.extend(more);
+    }
+    ler_auth::testing::sign_hs256(TEST_SECRET.as_bytes(), &claims)
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(Limits::default()).await
 }
@@ -36,7 +60,9 @@ pub async fn spawn_app_with(limits: Limits) -> TestApp {
     }
     let settings = GraphSettings { uri: neo4j_uri(), user: "neo4j".into(), password: String::new().into(), max_connections: 4 };
     let graph = Graph::connect(&settings).await.expect("test Neo4j is reachable");
-    let running = http::start("127.0.0.1:0".parse().unwrap(), graph.clone(), limits, 1).expect("server binds a free port");
+    let validator = ler_auth::Validator::new(auth_config()).await.expect("test auth config is valid");
+    let settings = http::AppSettings { limits, validator: Some(validator) };
+    let running = http::start("127.0.0.1:0".parse().unwrap(), graph.clone(), settings, 1).expect("server binds a free port");
     tokio::spawn(running.server);
     TestApp { addr: running.addr, graph, client: reqwest::Client::new() }
 }
@@ -59,6 +85,13 @@ impl TestApp {
         let text = response.text().await.expect("body is readable");
         let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
         GraphqlResponse { status, content_type, body }
+    }
+
+    /// POSTs a GraphQL request with a bearer token.
+    pub async fn post_graphql_as(&self, token: &str, query: &str, variables: Value) -> GraphqlResponse {
+        let body = json!({ "query": query, "variables": variables });
+        let request = self.client.post(self.url("/graphql")).header("accept", "application/json").bearer_auth(token).json(&body);
+        Self::read(request.send().await.expect("request is sent")).await
     }
 
     /// Runs a query that must succeed and returns its `data`.

@@ -1,0 +1,28 @@
+//! Authorization helpers for resolvers. The HTTP layer validates the bearer token once per
+//! request and stores the resulting [`Principal`] (anonymous without a token) in the
+//! request data; resolvers check roles and scopes through these helpers.
+
+use async_graphql::{Context, ErrorExtensions};
+pub use ler_auth::{AccessError, Principal, Role};
+
+/// Returns the caller of the current request.
+pub fn principal<'a>(ctx: &'a Context<'_>) -> &'a Principal {
+    ctx.data_unchecked::<Principal>()
+}
+
+/// Converts an access failure into a GraphQL error with `code` and a stable `reason`.
+pub fn access_error(error: AccessError) -> async_graphql::Error {
+    let code = error.code();
+    let reason = error.reason();
+    async_graphql::Error::new(error.to_string()).extend_with(|_, ext| {
+        ext.set("code", code);
+        ext.set("reason", reason);
+    })
+}
+
+/// Requires the caller to hold one of `roles` (admin always passes).
+pub fn require_any<'a>(ctx: &'a Context<'_>, roles: &[Role]) -> async_graphql::Result<&'a Principal> {
+    let principal = principal(ctx);
+    principal.require_any(roles).map_err(access_error)?;
+    Ok(principal)
+}

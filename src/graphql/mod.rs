@@ -18,7 +18,7 @@ use crate::graph::Graph;
 
 /// The query root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Query(query::CoreQuery);
+pub struct Query(query::CoreQuery, crate::eligibility::EligibilityQuery);
 
 pub type RegistrySchema = Schema<Query, EmptyMutation, EmptySubscription>;
 

@@ -119,6 +119,11 @@ impl Program {
         Ok(loaders.providers.load_one(link.value).await?.map(Provider))
     }
 
+    /// Aid program verdicts for this program on `asOf` (default: today, UTC).
+    async fn eligibility(&self, ctx: &Context<'_>, as_of: Option<chrono::NaiveDate>) -> async_graphql::Result<Option<crate::eligibility::types::ProgramEligibility>> {
+        crate::eligibility::query::program_field(ctx, self, as_of).await
+    }
+
     /// Occupations the program prepares for, through the crosswalk and explicit links.
     async fn occupations(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Occupation>> {
         let loaders = ctx.data_unchecked::<Loaders>();

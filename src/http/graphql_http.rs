@@ -267,7 +267,7 @@ async fn execute(params: Params, principal: Principal, response_type: ResponseTy
     let operation = params.operation_name.clone().unwrap_or_default();
     let span = tracing::info_span!("graphql.request", graphql.operation.name = %operation, duration_ms = tracing::field::Empty, outcome = tracing::field::Empty);
     let started = Instant::now();
-    let mut request = async_graphql::Request::new(query).data(Loaders::new(&state.graph)).data(principal);
+    let mut request = async_graphql::Request::new(query).data(Loaders::new(&state.graph)).data(crate::eligibility::EligibilityLoaders::new(&state.graph)).data(principal);
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod dataloader;
+mod eligibility;
 mod graphql_http;
 mod limits;
 mod lists;

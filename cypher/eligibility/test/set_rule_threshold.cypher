@@ -1,0 +1,2 @@
+MATCH (r:Rule {id: $rule})
+SET r.threshold = $threshold

@@ -1,0 +1,193 @@
+//! Program-side facts read from Program nodes, and where each one came from.
+
+use std::collections::HashMap;
+
+use ler_eligibility::ProgramFacts;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::graph::{Graph, GraphError, Statement};
+
+use super::cypher;
+
+/// One row of `program_facts.cypher`: the Program properties the rules read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramFactsRow {
+    pub id: String,
+    pub state: Option<String>,
+    pub clock_hours: Option<f64>,
+    pub credit_hours: Option<f64>,
+    pub quarter_hours: Option<f64>,
+    pub weeks: Option<f64>,
+    pub delivery_mode: Option<String>,
+    pub on_state_etpl: Option<bool>,
+    pub in_demand: Option<bool>,
+    pub soc_in_demand: Option<bool>,
+    pub completion_rate: Option<f64>,
+    pub employed_rate2: Option<f64>,
+    pub employed_rate4: Option<f64>,
+    pub quarterly_wage2: Option<f64>,
+    pub quarterly_wage4: Option<f64>,
+    pub quarterly_wage8: Option<f64>,
+    pub award_level: Option<String>,
+    pub cost: Option<f64>,
+}
+
+/// A fact used for the verdicts: the rule field, its value and the graph data behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UsedFact {
+    pub field: &'static str,
+    pub value: String,
+    pub origin: String,
+}
+
+/// Facts of one program, ready for the engine, with their origins.
+#[derive(Debug, Clone, Default)]
+pub struct ProgramFactSet {
+    pub facts: ProgramFacts,
+    pub used: Vec<UsedFact>,
+}
+
+/// Reads the facts of each program in `ids`; ids without a Program node are left out.
+pub async fn read_program_facts(graph: &Graph, ids: &[String]) -> Result<HashMap<String, ProgramFactSet>, GraphError> {
+    let keys = Value::from(ids.to_vec());
+    let rows: Vec<ProgramFactsRow> = graph.rows(Statement::new("eligibility_program_facts", cypher::PROGRAM_FACTS).json_param("ids", &keys)).await?;
+    let mut out = HashMap::new();
+    for row in rows {
+        let facts = facts_from_row(&row).map_err(|message| GraphError::Mapping { statement: "eligibility_program_facts", message })?;
+        out.insert(row.id.clone(), facts);
+    }
+    Ok(out)
+}
+
+const DELIVERY_MODES: [&str; 6] = ["in_person", "hybrid", "fully_online", "correspondence", "study_abroad", "direct_assessment"];
+const AWARD_LEVELS: [&str; 7] = ["industry_credential", "certificate", "diploma", "associate", "bachelor", "professional", "graduate"];
+
+fn snake_case(text: &str) -> String {
+    text.trim().to_ascii_lowercase().replace([' ', '-'], "_")
+}
+
+/// Formats a float as a decimal string the engine parses exactly. `f64` display never uses
+/// exponent notation, so the text is a plain decimal.
+fn decimal_text(value: f64) -> Value {
+    Value::from(format!("{value}"))
+}
+
+/// Maps a graph row to [`ProgramFacts`]. A property that is absent stays empty, so the
+/// rules that read it report UNKNOWN or PENDING instead of a guess.
+pub fn facts_from_row(row: &ProgramFactsRow) -> Result<ProgramFactSet, String> {
+    let mut fields = Map::new();
+    let mut used = Vec::new();
+    let mut put = |field: &'static str, value: Value, shown: String, origin: String| {
+        fields.insert(field.to_string(), value);
+        used.push(UsedFact { field, value: shown, origin });
+    };
+
+    if let Some(state) = &row.state {
+        put("state", Value::from(state.clone()), state.clone(), "Program.state".into());
+    }
+    let amounts = [
+        ("clock_hours", row.clock_hours, "Program.clockHours"),
+        ("credit_hours", row.credit_hours, "Program.creditHours"),
+        ("quarter_hours", row.quarter_hours, "Program.quarterHours"),
+        ("weeks", row.weeks, "Program.weeks"),
+        ("completion_rate", row.completion_rate, "Program.completionRate"),
+        ("cost", row.cost, "Program.cost"),
+    ];
+    for (field, value, origin) in amounts {
+        if let Some(value) = value {
+            put(field, decimal_text(value), format!("{value}"), origin.into());
+        }
+    }
+    // A value outside the engine's list stays empty, so its rules report UNKNOWN.
+    if let Some(mode) = row.delivery_mode.as_deref().map(snake_case).filter(|mode| DELIVERY_MODES.contains(&mode.as_str())) {
+        put("delivery_mode", Value::from(mode.clone()), mode, "Program.deliveryMode".into());
+    }
+    if let Some(level) = row.award_level.as_deref().map(snake_case).filter(|level| AWARD_LEVELS.contains(&level.as_str())) {
+        put("award_level", Value::from(level.clone()), level, "Program.awardLevel".into());
+    }
+    if let Some(listed) = row.on_state_etpl {
+        put("on_state_etpl", Value::from(listed), listed.to_string(), "Program.onStateEtpl".into());
+    }
+    match (row.in_demand, row.soc_in_demand) {
+        (Some(in_demand), _) => put("in_demand", Value::from(in_demand), in_demand.to_string(), "Program.inDemand".into()),
+        (None, Some(in_demand)) => put(
+            "in_demand",
+            Value::from(in_demand),
+            in_demand.to_string(),
+            "CIP code crosswalked to a SOC code whose inDemandStates contains the program's state".into(),
+        ),
+        (None, None) => {}
+    }
+
+    // Placement is employment within 180 days of completion, so the share employed in the
+    // 2nd quarter after exit is the closest reported figure; the 4th quarter is a fallback.
+    let placement = match (row.employed_rate2, row.employed_rate4) {
+        (Some(rate), _) => Some((rate, "Program.employedRate2 (employed in the 2nd quarter after exit)")),
+        (None, Some(rate)) => Some((rate, "Program.employedRate4 (employed in the 4th quarter after exit)")),
+        (None, None) => None,
+    };
+    if let Some((rate, origin)) = placement {
+        put("placement_rate", decimal_text(rate), format!("{rate}"), origin.into());
+    }
+
+    // NOTE: the rules ask for median annual earnings 3 years after completion. The graph
+    // has average quarterly wages up to 8 quarters after exit, so the latest quarter times
+    // 4 is an estimate of that figure.
+    let wage = [(row.quarterly_wage8, 8), (row.quarterly_wage4, 4), (row.quarterly_wage2, 2)]
+        .into_iter()
+        .find_map(|(wage, quarter)| wage.map(|wage| (wage, quarter)));
+    if let Some((wage, quarter)) = wage {
+        let annual = wage * 4.0;
+        put(
+            "median_earnings_after",
+            decimal_text(annual),
+            format!("{annual:.2}"),
+            format!("Program.quarterlyWage{quarter} x 4 (average quarterly wage in the {quarter}th quarter after exit, annualized; an estimate of median earnings)"),
+        );
+    }
+
+    let facts: ProgramFacts = serde_json::from_value(Value::Object(fields)).map_err(|error| format!("program {} has facts the engine cannot read: {error}", row.id))?;
+    Ok(ProgramFactSet { facts, used })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_properties_stay_empty() {
+        let set = facts_from_row(&ProgramFactsRow { id: "p".into(), ..Default::default() }).unwrap();
+        assert_eq!(set.facts, ProgramFacts::default());
+        assert!(set.used.is_empty());
+    }
+
+    #[test]
+    fn placement_prefers_second_quarter() {
+        let row = ProgramFactsRow { id: "p".into(), employed_rate2: Some(0.75), employed_rate4: Some(0.5), ..Default::default() };
+        let set = facts_from_row(&row).unwrap();
+        assert_eq!(set.facts.placement_rate.map(|rate| rate.to_string()), Some("0.75".to_string()));
+    }
+
+    #[test]
+    fn in_demand_property_beats_crosswalk() {
+        let row = ProgramFactsRow { id: "p".into(), in_demand: Some(false), soc_in_demand: Some(true), ..Default::default() };
+        let set = facts_from_row(&row).unwrap();
+        assert_eq!(set.facts.in_demand, Some(false));
+    }
+
+    #[test]
+    fn crosswalk_fills_missing_in_demand() {
+        let row = ProgramFactsRow { id: "p".into(), soc_in_demand: Some(true), ..Default::default() };
+        let set = facts_from_row(&row).unwrap();
+        assert_eq!(set.facts.in_demand, Some(true));
+    }
+
+    #[test]
+    fn earnings_annualize_latest_quarter() {
+        let row = ProgramFactsRow { id: "p".into(), quarterly_wage2: Some(5013.0), quarterly_wage4: Some(5869.0), ..Default::default() };
+        let set = facts_from_row(&row).unwrap();
+        assert_eq!(set.facts.median_earnings_after.map(|value| value.to_string()), Some("23476".to_string()));
+    }
+}

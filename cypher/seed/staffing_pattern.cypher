@@ -1,5 +1,5 @@
 UNWIND $rows AS row
-MATCH (soc:Code {system: 'SOC', code: row.soc})
+MERGE (soc:Code {system: 'SOC', code: row.soc})
 MERGE (naics:Code {system: 'NAICS', code: row.naics})
 MERGE (soc)-[e:EMPLOYED_IN]->(naics)
 SET e.employment = row.employment, e.percentOfIndustry = row.percentOfIndustry,

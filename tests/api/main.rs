@@ -2,9 +2,12 @@
 
 mod helpers;
 
+mod cache;
 mod dataloader;
 mod graphql_http;
 mod limits;
 mod lists;
 mod lookups;
 mod occupation;
+mod registration;
+mod roles;

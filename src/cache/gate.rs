@@ -104,6 +104,8 @@ impl Gate {
                 "BYPASS"
             }
             Plan::Cacheable { key, mut list_tags } if succeeded && self.lookup == Lookup::Miss => {
+                // NOTE: a query that read a record just before a mutation invalidated it can
+                // store its older response afterwards; that entry stays until its TTL ends.
                 list_tags.extend(self.tags.read_tags());
                 cache.store(&key, &body.to_string(), &list_tags).await;
                 "MISS"

@@ -293,6 +293,8 @@ async fn execute(params: Params, principal: Principal, peer: Option<std::net::Ip
         Ok(response) => response,
         Err(_) => {
             span.record("outcome", "timeout");
+            // A mutation cut short may already have written records, so invalidate them.
+            gate.finish(&state.cache, &Value::Null, false).await;
             let message = format!("The request did not finish within the limit of {} seconds. Narrow the query or request smaller pages.", state.limits.request_timeout_secs);
             return HttpResponse::GatewayTimeout().content_type(response_type.mime()).json(error_body(ErrorCode::UpstreamUnavailable, &message));
         }

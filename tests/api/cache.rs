@@ -260,3 +260,24 @@ async fn queries_survive_redis_loss() {
     }
     assert_eq!(resumed, "MISS", "the cache did not resume after Redis came back");
 }
+
+#[tokio::test]
+async fn new_record_invalidates_list_entry() {
+    let app = spawn_cached(Some(redis_url()), 1_000).await;
+    let poster = token(&["provider"], json!({ "provider_id": unique("prov") }));
+    let create = "mutation($input: OpportunityInput!) { createOpportunity(input: $input) { id } }";
+    let input = |title: &str| json!({ "input": { "title": title, "kind": "JOB", "publication": "OPEN" } });
+    let list = "{ opportunities(first: 100) { id title } }";
+    app.query(Some(&poster), create, input("Listed first")).await;
+    app.query(None, list, json!({})).await;
+    let cached = app.query(None, list, json!({})).await;
+
+    let created = app.query(Some(&poster), create, input("Listed second")).await;
+    let new_id = created.body["data"]["createOpportunity"]["id"].clone();
+    let after = app.query(None, list, json!({})).await;
+    let ids: Vec<Value> = after.body["data"]["opportunities"].as_array().unwrap().iter().map(|o| o["id"].clone()).collect();
+
+    assert_eq!(cached.x_cache, "HIT");
+    assert_eq!(after.x_cache, "MISS");
+    assert!(ids.contains(&new_id), "{new_id} missing from {ids:?}");
+}

@@ -88,7 +88,13 @@ impl RegistryQuery {
     /// Any registry record by global id; null when absent or not visible to the caller.
     async fn registry_record(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<RegistryRecord>> {
         let (kind, key) = parse_record_id(&id).map_err(RegistryError::into_graphql)?;
-        let Some(stored) = run(load_readable(ctx, kind, &key)).await? else { return Ok(None) };
+        let Some(mut stored) = run(load_readable(ctx, kind, &key)).await? else { return Ok(None) };
+        // Audience members must not learn who else is in the audience.
+        let owner = stored.owner_provider().map(str::to_string);
+        if !owner.is_some_and(|o| principal(ctx).can_act_for_provider(&o)) && !principal(ctx).is_admin() {
+            stored.node.remove("audienceLearnerIds");
+            stored.node.remove("audienceRoles");
+        }
         Ok(Some(RegistryRecord {
             id: ID(format!("{}:{key}", kind.label())),
             kind: kind.label().to_string(),

@@ -140,6 +140,13 @@ async fn closed_opportunity_hidden_from_outsiders() {
         assert_eq!(!opportunity.is_null(), may_see, "{who} sees {opportunity}");
     }
 
+    let listed = token(&["learner"], json!({ "learner_id": audience_learner }));
+    let as_listed = app.post_graphql_as(&listed, "query($id: ID!) { registryRecord(id: $id) { fields } }", vars.clone()).await;
+    let as_poster = app.post_graphql_as(&poster, "query($id: ID!) { registryRecord(id: $id) { fields } }", vars.clone()).await;
+
+    assert!(TestApp::data(&as_listed)["registryRecord"]["fields"].get("audienceLearnerIds").is_none());
+    assert_eq!(TestApp::data(&as_poster)["registryRecord"]["fields"]["audienceLearnerIds"], json!([audience_learner]));
+
     let outsider = token(&["learner"], json!({ "learner_id": unique("learner") }));
     let trail = app.post_graphql_as(&outsider, "query($id: ID!) { auditTrail(recordId: $id) { action } }", vars.clone()).await;
     let list = app.post_graphql_as(&outsider, "{ opportunities(first: 100) { id } }", json!({})).await;

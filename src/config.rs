@@ -110,6 +110,34 @@ impl AuthArgs {
     }
 }
 
+/// Response cache, persisted queries and rate limits.
+#[derive(Debug, Clone, Args)]
+pub struct CacheArgs {
+    /// Redis URL, for example redis://127.0.0.1:6379. Without it the cache is in process.
+    #[arg(long, env = "LER_REDIS_URL", hide_env_values = true)]
+    pub redis_url: Option<SecretString>,
+    /// Prefix of every Redis key this server writes.
+    #[arg(long, env = "LER_REDIS_KEY_PREFIX", default_value = "ler:")]
+    pub redis_key_prefix: String,
+    /// Requests one caller (token subject, or IP address when anonymous) may send per window.
+    #[arg(long, env = "LER_RATE_LIMIT", default_value_t = 600)]
+    pub rate_limit: u64,
+    /// Length of the fixed rate-limit window, in seconds.
+    #[arg(long, env = "LER_RATE_WINDOW_SECS", default_value_t = 60)]
+    pub rate_window_secs: u64,
+}
+
+impl CacheArgs {
+    pub fn settings(&self) -> crate::cache::CacheSettings {
+        crate::cache::CacheSettings {
+            redis_url: self.redis_url.clone(),
+            key_prefix: self.redis_key_prefix.clone(),
+            rate_limit: self.rate_limit,
+            rate_window: std::time::Duration::from_secs(self.rate_window_secs.max(1)),
+        }
+    }
+}
+
 /// Settings of `ler-registry serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -122,6 +150,8 @@ pub struct ServeArgs {
     pub limits: Limits,
     #[command(flatten)]
     pub auth: AuthArgs,
+    #[command(flatten)]
+    pub cache: CacheArgs,
     /// Folder of seed files; loaded on start when the graph is empty.
     #[arg(long, env = "LER_SEEDS_DIR", default_value = "seeds")]
     pub seeds_dir: PathBuf,

@@ -4,11 +4,13 @@
 //! same HTTP app through [`http::start`] on a free port.
 
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod eligibility;
 pub mod error;
 pub mod graph;
 pub mod graphql;
 pub mod http;
+pub mod registry;
 pub mod seed;
 pub mod telemetry;

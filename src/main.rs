@@ -85,7 +85,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
             None
         }
     };
-    let settings = http::AppSettings { limits: args.limits, validator };
+    let cache = ler_registry::cache::Cache::new(args.cache.settings())?;
+    let settings = http::AppSettings { limits: args.limits, validator, cache: Some(cache) };
     let running = http::start(args.bind, graph, settings, workers)?;
     tracing::info!(url = format!("http://{}/graphql", running.addr), "serving GraphQL");
     let handle = running.server.handle();

@@ -10,3 +10,8 @@ CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code)
 CREATE INDEX program_state IF NOT EXISTS FOR (p:Program) ON (p.state)
 CREATE INDEX provider_state IF NOT EXISTS FOR (p:Provider) ON (p.state)
 CREATE FULLTEXT INDEX registry_search IF NOT EXISTS FOR (n:Occupation|Program|Provider|Skill) ON EACH [n.title, n.name, n.alternateTitlesText]
+CREATE CONSTRAINT opportunity_id IF NOT EXISTS FOR (o:Opportunity) REQUIRE o.id IS UNIQUE
+CREATE CONSTRAINT service_id IF NOT EXISTS FOR (s:Service) REQUIRE s.id IS UNIQUE
+CREATE CONSTRAINT regional_wage_id IF NOT EXISTS FOR (w:RegionalWage) REQUIRE w.id IS UNIQUE
+CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE
+CREATE INDEX audit_event_record IF NOT EXISTS FOR (e:AuditEvent) ON (e.recordId)

@@ -35,6 +35,8 @@ cypher! {
     SKILLS_BY_KEY => "query/skills_by_key.cypher",
     SKILLS_COUNT => "query/skills_count.cypher",
     SKILLS_PAGE => "query/skills_page.cypher",
+    AUDIT_TRAIL => "registry/audit_trail.cypher",
+    OPPORTUNITIES_PAGE => "registry/opportunities_page.cypher",
 }
 
 /// Seed statements in load order: each takes `$rows` from `seeds/<name>.jsonl.gz`.

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::records::*;
+use crate::cache::RequestTags;
 use crate::error::ApiError;
 use crate::graph::{cypher, Graph, Statement};
 
@@ -28,14 +29,16 @@ fn group<T>(rows: Vec<T>, key_of: impl Fn(&T) -> String) -> HashMap<String, Vec<
 }
 
 macro_rules! node_loader {
-    ($loader:ident, $record:ty, $name:literal, $text:expr, $key:ident) => {
-        pub struct $loader(pub Graph);
+    ($loader:ident, $record:ty, $kind:literal, $name:literal, $text:expr, $key:ident) => {
+        /// Loads records and tags the request's cache entry with each key it was asked for.
+        pub struct $loader(pub Graph, pub RequestTags);
 
         impl Loader<String> for $loader {
             type Value = $record;
             type Error = ApiError;
 
             async fn load(&self, keys: &[String]) -> Result<HashMap<String, $record>, ApiError> {
+                self.1.read($kind, keys);
                 let rows: Vec<NodeRow<$record>> = load_rows(&self.0, $name, $text, keys).await?;
                 Ok(rows.into_iter().map(|r| (r.node.$key.clone(), r.node)).collect())
             }
@@ -63,10 +66,10 @@ macro_rules! group_loader {
     };
 }
 
-node_loader!(OccupationLoader, OccupationRecord, "occupations_by_key", cypher::OCCUPATIONS_BY_KEY, onet_soc_code);
-node_loader!(ProgramLoader, ProgramRecord, "programs_by_key", cypher::PROGRAMS_BY_KEY, id);
-node_loader!(ProviderLoader, ProviderRecord, "providers_by_key", cypher::PROVIDERS_BY_KEY, id);
-node_loader!(SkillLoader, SkillRecord, "skills_by_key", cypher::SKILLS_BY_KEY, element_id);
+node_loader!(OccupationLoader, OccupationRecord, "Occupation", "occupations_by_key", cypher::OCCUPATIONS_BY_KEY, onet_soc_code);
+node_loader!(ProgramLoader, ProgramRecord, "Program", "programs_by_key", cypher::PROGRAMS_BY_KEY, id);
+node_loader!(ProviderLoader, ProviderRecord, "Provider", "providers_by_key", cypher::PROVIDERS_BY_KEY, id);
+node_loader!(SkillLoader, SkillRecord, "Skill", "skills_by_key", cypher::SKILLS_BY_KEY, element_id);
 group_loader!(OccupationSkillsLoader, SkillRatingRow, "occupation_skills", cypher::OCCUPATION_SKILLS);
 group_loader!(RelatedOccupationsLoader, RelatedRow, "occupation_related", cypher::OCCUPATION_RELATED);
 group_loader!(OccupationProgramsLoader, ProgramLinkRow, "occupation_programs", cypher::OCCUPATION_PROGRAMS);
@@ -103,11 +106,16 @@ fn loader<T: Loader<String>>(inner: T) -> DataLoader<T> {
 
 impl Loaders {
     pub fn new(graph: &Graph) -> Self {
+        Self::with_tags(graph, RequestTags::default())
+    }
+
+    /// Builds loaders that add every record they load to `tags`, for the response cache.
+    pub fn with_tags(graph: &Graph, tags: RequestTags) -> Self {
         Self {
-            occupations: loader(OccupationLoader(graph.clone())),
-            programs: loader(ProgramLoader(graph.clone())),
-            providers: loader(ProviderLoader(graph.clone())),
-            skills: loader(SkillLoader(graph.clone())),
+            occupations: loader(OccupationLoader(graph.clone(), tags.clone())),
+            programs: loader(ProgramLoader(graph.clone(), tags.clone())),
+            providers: loader(ProviderLoader(graph.clone(), tags.clone())),
+            skills: loader(SkillLoader(graph.clone(), tags)),
             occupation_skills: loader(OccupationSkillsLoader(graph.clone())),
             related_occupations: loader(RelatedOccupationsLoader(graph.clone())),
             occupation_programs: loader(OccupationProgramsLoader(graph.clone())),

@@ -48,6 +48,20 @@ impl Program {
         &self.0.id
     }
 
+    /// Optimistic-concurrency version, 0 for seeded records. Updates must pass it.
+    async fn version(&self) -> i64 {
+        self.0.version.unwrap_or(0)
+    }
+
+    async fn verification_status(&self) -> crate::registry::VerificationStatus {
+        crate::registry::VerificationStatus::from_stored(self.0.verification_status.as_deref())
+    }
+
+    /// Retired records stay readable but no longer change.
+    async fn retired(&self) -> bool {
+        self.0.retired_at.is_some()
+    }
+
     async fn name(&self) -> Option<&str> {
         self.0.name.as_deref()
     }
@@ -144,6 +158,20 @@ impl Provider {
     /// Natural id in the registry, for example "ipeds-100654".
     async fn registry_id(&self) -> &str {
         &self.0.id
+    }
+
+    /// Optimistic-concurrency version, 0 for seeded records. Updates must pass it.
+    async fn version(&self) -> i64 {
+        self.0.version.unwrap_or(0)
+    }
+
+    async fn verification_status(&self) -> crate::registry::VerificationStatus {
+        crate::registry::VerificationStatus::from_stored(self.0.verification_status.as_deref())
+    }
+
+    /// Retired records stay readable but no longer change.
+    async fn retired(&self) -> bool {
+        self.0.retired_at.is_some()
     }
 
     async fn name(&self) -> Option<&str> {

@@ -36,6 +36,10 @@ pub struct OccupationRecord {
 #[serde(rename_all = "camelCase")]
 pub struct ProgramRecord {
     pub id: String,
+    /// Registration fields; seeded records have none of them.
+    pub version: Option<i64>,
+    pub verification_status: Option<String>,
+    pub retired_at: Option<String>,
     pub name: Option<String>,
     pub description: Option<String>,
     pub credential_type: Option<String>,
@@ -62,6 +66,10 @@ pub struct ProgramRecord {
 #[serde(rename_all = "camelCase")]
 pub struct ProviderRecord {
     pub id: String,
+    /// Registration fields; seeded records have none of them.
+    pub version: Option<i64>,
+    pub verification_status: Option<String>,
+    pub retired_at: Option<String>,
     pub name: Option<String>,
     pub city: Option<String>,
     pub state: Option<String>,

@@ -15,6 +15,7 @@ use tracing::Instrument;
 
 use super::negotiate::{self, ResponseType};
 use super::AppState;
+use crate::cache::gate::{self, RequestParts};
 use crate::error::ErrorCode;
 use crate::graphql::loaders::Loaders;
 use ler_auth::Principal;
@@ -193,7 +194,7 @@ pub async fn post(req: HttpRequest, payload: web::Payload, state: web::Data<AppS
         Err(rejection) => return reject(rejection, response_type),
     };
     match authenticate(&req, &state).await {
-        Ok(principal) => execute(params, principal, response_type, &state).await,
+        Ok(principal) => execute(params, principal, req.peer_addr().map(|a| a.ip()), response_type, &state).await,
         Err(rejection) => reject(rejection, response_type),
     }
 }
@@ -222,7 +223,7 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         }
     }
     match authenticate(&req, &state).await {
-        Ok(principal) => execute(params, principal, response_type, &state).await,
+        Ok(principal) => execute(params, principal, req.peer_addr().map(|a| a.ip()), response_type, &state).await,
         Err(rejection) => reject(rejection, response_type),
     }
 }
@@ -260,14 +261,23 @@ fn explain_limits(errors: &mut [ServerError], state: &AppState) {
     }
 }
 
-async fn execute(params: Params, principal: Principal, response_type: ResponseType, state: &AppState) -> HttpResponse {
-    let Some(query) = params.query.filter(|q| !q.trim().is_empty()) else {
+async fn execute(params: Params, principal: Principal, peer: Option<std::net::IpAddr>, response_type: ResponseType, state: &AppState) -> HttpResponse {
+    let parts = RequestParts { query: params.query, variables: params.variables.as_ref(), operation_name: params.operation_name.as_deref(), extensions: params.extensions.as_ref() };
+    let (query, gate) = match gate::admit(&state.cache, &principal, peer, parts).await {
+        Ok(admitted) => admitted,
+        Err(early) => return early.respond(response_type.mime()),
+    };
+    let Some(query) = query.filter(|q| !q.trim().is_empty()) else {
         return reject(Rejection::bad_request("The request has no `query`. Pass a GraphQL document in `query`."), response_type);
     };
     let operation = params.operation_name.clone().unwrap_or_default();
     let span = tracing::info_span!("graphql.request", graphql.operation.name = %operation, duration_ms = tracing::field::Empty, outcome = tracing::field::Empty);
     let started = Instant::now();
-    let mut request = async_graphql::Request::new(query).data(Loaders::new(&state.graph)).data(crate::eligibility::EligibilityLoaders::new(&state.graph)).data(principal);
+    let mut request = async_graphql::Request::new(query)
+        .data(Loaders::with_tags(&state.graph, gate.tags.clone()))
+        .data(crate::eligibility::EligibilityLoaders::new(&state.graph))
+        .data(gate.tags.clone())
+        .data(principal);
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }
@@ -287,6 +297,8 @@ async fn execute(params: Params, principal: Principal, response_type: ResponseTy
         Ok(response) => response,
         Err(_) => {
             span.record("outcome", "timeout");
+            // A mutation cut short may already have written records, so invalidate them.
+            gate.finish(&state.cache, &Value::Null, false).await;
             let message = format!("The request did not finish within the limit of {} seconds. Narrow the query or request smaller pages.", state.limits.request_timeout_secs);
             return HttpResponse::GatewayTimeout().content_type(response_type.mime()).json(error_body(ErrorCode::UpstreamUnavailable, &message));
         }
@@ -304,7 +316,8 @@ async fn execute(params: Params, principal: Principal, response_type: ResponseTy
             map.remove("data");
         }
     }
-    HttpResponse::build(status).content_type(response_type.mime()).json(body)
+    let x_cache = gate.finish(&state.cache, &body, response.errors.is_empty()).await;
+    HttpResponse::build(status).insert_header((gate::X_CACHE, x_cache)).content_type(response_type.mime()).json(body)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::net::{SocketAddr, TcpListener};
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
 
+use crate::cache::Cache;
 use crate::config::Limits;
 use crate::graph::Graph;
 use crate::graphql::{build_schema, RegistrySchema};
@@ -20,6 +21,7 @@ pub struct AppState {
     pub limits: Limits,
     /// Bearer-token validator; `None` when authentication is off.
     pub validator: Option<ler_auth::Validator>,
+    pub cache: Cache,
 }
 
 /// Settings of the HTTP app beyond the graph connection.
@@ -27,6 +29,8 @@ pub struct AppState {
 pub struct AppSettings {
     pub limits: Limits,
     pub validator: Option<ler_auth::Validator>,
+    /// Response cache; `None` builds an in-process one.
+    pub cache: Option<Cache>,
 }
 
 /// A running server and the address it listens on.
@@ -39,8 +43,9 @@ pub struct Running {
 pub fn start(addr: SocketAddr, graph: Graph, settings: AppSettings, workers: usize) -> std::io::Result<Running> {
     let listener = TcpListener::bind(addr)?;
     let addr = listener.local_addr()?;
-    let AppSettings { limits, validator } = settings;
-    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits, validator });
+    let AppSettings { limits, validator, cache } = settings;
+    let cache = cache.unwrap_or_else(Cache::in_process);
+    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits, validator, cache });
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())

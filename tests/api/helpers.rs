@@ -61,7 +61,7 @@ pub async fn spawn_app_with(limits: Limits) -> TestApp {
     let settings = GraphSettings { uri: neo4j_uri(), user: "neo4j".into(), password: String::new().into(), max_connections: 4 };
     let graph = Graph::connect(&settings).await.expect("test Neo4j is reachable");
     let validator = ler_auth::Validator::new(auth_config()).await.expect("test auth config is valid");
-    let settings = http::AppSettings { limits, validator: Some(validator) };
+    let settings = http::AppSettings { limits, validator: Some(validator), cache: None };
     let running = http::start("127.0.0.1:0".parse().unwrap(), graph.clone(), settings, 1).expect("server binds a free port");
     tokio::spawn(running.server);
     TestApp { addr: running.addr, graph, client: reqwest::Client::new() }

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod cache;
 mod dataloader;
 mod eligibility;
 mod graphql_http;
@@ -9,3 +10,5 @@ mod limits;
 mod lists;
 mod lookups;
 mod occupation;
+mod registration;
+mod roles;

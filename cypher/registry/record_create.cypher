@@ -1,0 +1,8 @@
+CREATE (n:__LABEL__)
+SET n = $props
+SET n.id = $id, n.version = 1, n.verificationStatus = $status, n.createdAt = $at, n.updatedAt = $at
+CREATE (e:AuditEvent {id: $eventId, recordId: $id, recordKind: $kind, action: 'CREATE', actor: $actor, at: $at, version: 1, changes: $changes})-[:AUDITS]->(n)
+WITH n
+OPTIONAL MATCH (v:Provider {id: $linkProvider})
+FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | MERGE (n)-[:OFFERED_BY]->(v))
+RETURN n.version AS version

@@ -122,7 +122,7 @@ pub fn facts_from_row(row: &ProgramFactsRow) -> Result<ProgramFactSet, String> {
     }
 
     // Placement is employment within 180 days of completion, so the share employed in the
-    // 2nd quarter after exit is the closest reported figure; the 4th quarter is a fallback.
+    // 2nd quarter after exit is the closest reported figure. The 4th quarter is the fallback.
     let placement = match (row.employed_rate2, row.employed_rate4) {
         (Some(rate), _) => Some((rate, "Program.employedRate2 (employed in the 2nd quarter after exit)")),
         (None, Some(rate)) => Some((rate, "Program.employedRate4 (employed in the 4th quarter after exit)")),

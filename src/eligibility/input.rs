@@ -76,7 +76,8 @@ pub struct MemberInput {
     pub activity: MemberActivity,
 }
 
-/// A household profile. Money is US dollars per month as a decimal string, for example "2888.00".
+/// A household profile. Amounts are US dollars as decimal strings, for example "2888.00",
+/// and incomes are per month.
 #[derive(InputObject, Clone, Debug)]
 pub struct HouseholdInput {
     /// Two-letter code of one of the 50 states or DC.

@@ -4,7 +4,7 @@ use async_graphql::{Context, Object};
 use chrono::NaiveDate;
 use ler_eligibility::evaluate_household;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::graph::Graph;
 use crate::graphql::program::Program;
 
@@ -59,8 +59,8 @@ impl EligibilityQuery {
 /// Resolves `Program.eligibility` through the request's dataloader.
 pub async fn program_field(ctx: &Context<'_>, program: &Program, as_of: Option<NaiveDate>) -> async_graphql::Result<Option<ProgramEligibility>> {
     let Some(loaders) = ctx.data_opt::<EligibilityLoaders>() else {
-        tracing::error!("EligibilityLoaders missing from the request data");
-        return Err(ApiError::from(crate::graph::GraphError::Mapping { statement: "eligibility", message: "request has no eligibility loaders".into() }).into());
+        tracing::error!(program.id = %program.0.id, "request data has no EligibilityLoaders; add them where the request is built");
+        return Err(ApiError { code: ErrorCode::Internal, message: "An internal error occurred. It has been logged.".into() }.into());
     };
     let key = (program.0.id.clone(), as_of.unwrap_or_else(today));
     Ok(loaders.programs.load_one(key).await?)

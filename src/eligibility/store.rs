@@ -3,8 +3,8 @@
 //!
 //! Rule and IncomeLimit nodes carry the fields of [`Rule`] and of the table rows in
 //! camelCase. A snake_case name maps to camelCase by upper-casing the letter after each
-//! underscore; an underscore before a digit is kept (`gross_monthly_130pct` becomes
-//! `grossMonthly_130pct`), so the mapping can be reversed exactly.
+//! underscore. An underscore before a digit is kept, so `gross_monthly_130pct` becomes
+//! `grossMonthly_130pct` and the mapping can be reversed exactly.
 
 use std::collections::HashMap;
 

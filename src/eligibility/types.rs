@@ -196,7 +196,7 @@ fn fact_text(value: &FactValue) -> String {
     value.to_string()
 }
 
-fn snake(value: impl serde::Serialize) -> String {
+fn snake_case_name(value: impl serde::Serialize) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(text)) => text,
         Ok(other) => other.to_string(),
@@ -216,7 +216,7 @@ fn check_output(check: &RuleCheck, rules: &RuleIndex) -> EligibilityRuleCheck {
     let is_money = check.unit.as_deref() == Some("USD");
     EligibilityRuleCheck {
         rule_id: check.rule_id.clone(),
-        role: snake(check.role),
+        role: snake_case_name(check.role),
         group: check.group.clone(),
         field: check.field.clone(),
         operator: check.operator.to_string(),
@@ -231,7 +231,7 @@ fn check_output(check: &RuleCheck, rules: &RuleIndex) -> EligibilityRuleCheck {
         effective_from: rule.and_then(|rule| rule.effective_from),
         effective_to: rule.and_then(|rule| rule.effective_to),
         source: check.source.clone(),
-        verification: snake(check.verification),
+        verification: snake_case_name(check.verification),
         table_source: check.table_source.clone(),
         table_verification: check.table_verification.clone(),
         projected: check.projected,

@@ -56,8 +56,8 @@ async fn services(app: &TestApp, input: Value, as_of: &str) -> Value {
     data["householdEligibility"]["services"].clone()
 }
 
-/// A household of three with no member aged 60 or older or disabled, so SNAP applies
-/// the gross income test.
+/// Builds a household of three with no member aged 60 or older or disabled, so SNAP
+/// applies the gross income test.
 fn snap_household(gross: &str, net: &str) -> Value {
     json!({
         "state": "NJ", "householdSize": 3, "monthlyGrossIncome": gross, "monthlyNetIncome": net,
@@ -173,7 +173,7 @@ async fn program_field_statement_count_bounded() {
     }
 
     // The page and its count, then the rules, the aid program names and one facts
-    // statement per batch; a batch may split once when resolving outlasts the batch delay.
+    // statement per batch. A batch may split once when resolving outlasts the batch delay.
     assert!(counts[0] <= 8, "5 programs ran {} statements", counts[0]);
     assert!(counts[1] <= 8, "50 programs ran {} statements", counts[1]);
 }

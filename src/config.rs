@@ -51,11 +51,14 @@ pub struct Limits {
     /// Seconds a request may run before it fails with a timeout.
     #[arg(long, env = "LER_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
     pub request_timeout_secs: u64,
+    /// Milliseconds a dataloader collects keys before it runs one batched statement.
+    #[arg(long, env = "LER_LOADER_DELAY_MS", default_value_t = 5)]
+    pub loader_delay_ms: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_depth: 12, max_complexity: 20_000, max_body_bytes: 1_048_576, request_timeout_secs: 30 }
+        Self { max_depth: 12, max_complexity: 20_000, max_body_bytes: 1_048_576, request_timeout_secs: 30, loader_delay_ms: 5 }
     }
 }
 

@@ -79,8 +79,8 @@ group_loader!(ProgramOccupationsLoader, KeyValueRow, "program_occupations", cyph
 group_loader!(ProgramCodesLoader, CodeRow, "program_codes", cypher::PROGRAM_CODES);
 group_loader!(ProviderCodesLoader, CodeRow, "provider_codes", cypher::PROVIDER_CODES);
 
-/// Waits this long for more keys before a loader runs its batch.
-const BATCH_DELAY: Duration = Duration::from_millis(5);
+/// Default wait for more keys before a loader runs its batch.
+pub const DEFAULT_BATCH_DELAY: Duration = Duration::from_millis(5);
 /// Keys per statement; larger batches are split.
 const MAX_BATCH: usize = 1_000;
 
@@ -100,30 +100,31 @@ pub struct Loaders {
     pub provider_codes: DataLoader<ProviderCodesLoader>,
 }
 
-fn loader<T: Loader<String>>(inner: T) -> DataLoader<T> {
-    DataLoader::new(inner, tokio::spawn).delay(BATCH_DELAY).max_batch_size(MAX_BATCH)
+fn loader<T: Loader<String>>(inner: T, delay: Duration) -> DataLoader<T> {
+    DataLoader::new(inner, tokio::spawn).delay(delay).max_batch_size(MAX_BATCH)
 }
 
 impl Loaders {
     pub fn new(graph: &Graph) -> Self {
-        Self::with_tags(graph, RequestTags::default())
+        Self::with_tags(graph, RequestTags::default(), DEFAULT_BATCH_DELAY)
     }
 
     /// Builds loaders that add every record they load to `tags`, for the response cache.
-    pub fn with_tags(graph: &Graph, tags: RequestTags) -> Self {
+    /// `delay` is how long each loader collects keys before it runs one batch.
+    pub fn with_tags(graph: &Graph, tags: RequestTags, delay: Duration) -> Self {
         Self {
-            occupations: loader(OccupationLoader(graph.clone(), tags.clone())),
-            programs: loader(ProgramLoader(graph.clone(), tags.clone())),
-            providers: loader(ProviderLoader(graph.clone(), tags.clone())),
-            skills: loader(SkillLoader(graph.clone(), tags)),
-            occupation_skills: loader(OccupationSkillsLoader(graph.clone())),
-            related_occupations: loader(RelatedOccupationsLoader(graph.clone())),
-            occupation_programs: loader(OccupationProgramsLoader(graph.clone())),
-            provider_programs: loader(ProviderProgramsLoader(graph.clone())),
-            program_providers: loader(ProgramProvidersLoader(graph.clone())),
-            program_occupations: loader(ProgramOccupationsLoader(graph.clone())),
-            program_codes: loader(ProgramCodesLoader(graph.clone())),
-            provider_codes: loader(ProviderCodesLoader(graph.clone())),
+            occupations: loader(OccupationLoader(graph.clone(), tags.clone()), delay),
+            programs: loader(ProgramLoader(graph.clone(), tags.clone()), delay),
+            providers: loader(ProviderLoader(graph.clone(), tags.clone()), delay),
+            skills: loader(SkillLoader(graph.clone(), tags), delay),
+            occupation_skills: loader(OccupationSkillsLoader(graph.clone()), delay),
+            related_occupations: loader(RelatedOccupationsLoader(graph.clone()), delay),
+            occupation_programs: loader(OccupationProgramsLoader(graph.clone()), delay),
+            provider_programs: loader(ProviderProgramsLoader(graph.clone()), delay),
+            program_providers: loader(ProgramProvidersLoader(graph.clone()), delay),
+            program_occupations: loader(ProgramOccupationsLoader(graph.clone()), delay),
+            program_codes: loader(ProgramCodesLoader(graph.clone()), delay),
+            provider_codes: loader(ProviderCodesLoader(graph.clone()), delay),
         }
     }
 }

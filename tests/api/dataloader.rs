@@ -2,7 +2,9 @@
 
 use serde_json::json;
 
-use crate::helpers::spawn_app;
+use ler_registry::config::Limits;
+
+use crate::helpers::spawn_app_with;
 
 const NESTED: &str = r#"
 query Nested($first: Int) {
@@ -17,7 +19,8 @@ query Nested($first: Int) {
 }"#;
 
 async fn statements_for(first: i64) -> u64 {
-    let app = spawn_app().await;
+    // A long batch delay keeps batches whole even when the test machine is busy.
+    let app = spawn_app_with(Limits { loader_delay_ms: 50, ..Limits::default() }).await;
     let before = app.graph.statement_count();
     let data = app.query_data(NESTED, json!({ "first": first })).await;
     assert_eq!(data["occupations"]["edges"].as_array().unwrap().len() as i64, first);

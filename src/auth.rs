@@ -1,6 +1,8 @@
-//! Authorization helpers for resolvers. The HTTP layer validates the bearer token once per
-//! request and stores the resulting [`Principal`] (anonymous without a token) in the
-//! request data; resolvers check roles and scopes through these helpers.
+//! Authorization helpers for resolvers.
+//!
+//! The HTTP layer validates the bearer token once per request and stores the resulting
+//! [`Principal`] in the request data, anonymous when there is no token. Resolvers check
+//! roles and scopes through these helpers.
 
 use async_graphql::{Context, ErrorExtensions};
 pub use ler_auth::{AccessError, Principal, Role};

@@ -8,7 +8,7 @@ use secrecy::SecretString;
 
 use crate::graph::GraphSettings;
 
-/// Where to find Neo4j.
+/// Neo4j connection settings.
 #[derive(Debug, Clone, Args)]
 pub struct Neo4jArgs {
     /// Bolt URI of the Neo4j server.

@@ -4,6 +4,7 @@
 //! same HTTP app through [`http::start`] on a free port.
 
 pub mod auth;
+pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod graph;

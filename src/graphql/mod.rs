@@ -11,20 +11,25 @@ pub mod query;
 pub mod records;
 pub mod skill;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 
 use crate::config::Limits;
 use crate::graph::Graph;
 
 /// The query root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Query(query::CoreQuery);
+pub struct Query(query::CoreQuery, crate::catalog::graphql::CatalogQuery);
 
-pub type RegistrySchema = Schema<Query, EmptyMutation, EmptySubscription>;
+/// The mutation root: one part per feature module, merged into one type.
+#[derive(MergedObject, Default)]
+pub struct Mutation(crate::catalog::graphql::CatalogMutation);
+
+pub type RegistrySchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Builds the schema with the request limits applied before execution.
 pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .data(crate::catalog::course::CatalogLoaders::new(&graph))
         .data(graph)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
@@ -34,5 +39,5 @@ pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
 
 /// Builds the schema without a graph connection, for printing the SDL.
 pub fn sdl() -> String {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription).finish().sdl()
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription).finish().sdl()
 }

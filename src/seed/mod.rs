@@ -22,6 +22,8 @@ pub enum SeedError {
     Parse { path: PathBuf, line: usize, source: serde_json::Error },
     #[error(transparent)]
     Graph(#[from] GraphError),
+    #[error(transparent)]
+    Catalog(Box<crate::catalog::seed::SeedCatalogError>),
 }
 
 /// Counts of nodes by label and relationships by type after a seed.
@@ -53,6 +55,7 @@ pub async fn run(graph: &Graph, seeds_dir: &Path, show_progress: bool) -> Result
         bar.finish();
         tracing::info!(seed.file = name, seed.rows = rows.len(), "seed file loaded");
     }
+    crate::catalog::seed::seed_catalogs(graph, seeds_dir).await.map_err(|e| SeedError::Catalog(Box::new(e)))?;
     let summary = SeedSummary { elements: counts(graph).await?, codes: code_counts(graph).await?, elapsed: started.elapsed() };
     Ok(summary)
 }

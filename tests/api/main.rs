@@ -6,5 +6,6 @@ mod dataloader;
 mod graphql_http;
 mod limits;
 mod lists;
+mod catalog;
 mod lookups;
 mod occupation;

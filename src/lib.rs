@@ -10,5 +10,6 @@ pub mod error;
 pub mod graph;
 pub mod graphql;
 pub mod http;
+pub mod pathways;
 pub mod seed;
 pub mod telemetry;

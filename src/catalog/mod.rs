@@ -54,7 +54,10 @@ pub async fn ingest_document(graph: &Graph, request: IngestRequest) -> Result<In
     let source = catalog.reassemble();
     let cip = store::load_cip_index(graph).await?;
     let target = IngestTarget { provider_id, provider_name, state: request.state, publish: request.publish };
-    store::ingest(graph, &catalog, &source, &target, Some(&cip)).await
+    let report = store::ingest(graph, &catalog, &source, &target, Some(&cip)).await?;
+    // NOTE: stack links are derived in a second transaction after the ingest commits.
+    crate::pathways::derive_stacks(graph, &report.provider_id).await?;
+    Ok(report)
 }
 
 fn check_name(name: &str) -> Result<(), IngestError> {

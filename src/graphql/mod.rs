@@ -18,7 +18,7 @@ use crate::graph::Graph;
 
 /// The query root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Query(query::CoreQuery, crate::catalog::graphql::CatalogQuery);
+pub struct Query(query::CoreQuery, crate::catalog::graphql::CatalogQuery, crate::pathways::PathwaysQuery);
 
 /// The mutation root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]

@@ -9,3 +9,4 @@ mod lists;
 mod catalog;
 mod lookups;
 mod occupation;
+mod pathways;

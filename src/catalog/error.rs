@@ -6,7 +6,7 @@ use crate::graph::GraphError;
 /// An error from ingesting, publishing or aligning a catalog.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("The catalog could not be parsed: {0}")]
+    #[error(transparent)]
     Parse(#[from] ler_catalog::CatalogError),
     #[error("The document text is not valid base64 ({reason}). Send plain text in `text`, or standard base64 in `base64`.")]
     BadBase64 { reason: String },

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod cache;
+pub mod catalog;
 pub mod config;
 pub mod eligibility;
 pub mod error;
@@ -12,5 +13,6 @@ pub mod graph;
 pub mod graphql;
 pub mod http;
 pub mod registry;
+pub mod pathways;
 pub mod seed;
 pub mod telemetry;

@@ -31,6 +31,9 @@ enum Command {
     },
     /// Print the GraphQL schema (SDL) to standard output.
     Schema,
+    /// Parse a document and store its records in Neo4j.
+    #[command(subcommand)]
+    Ingest(ler_registry::catalog::cli::IngestCommand),
 }
 
 #[tokio::main]
@@ -40,6 +43,7 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve(args).await,
         Command::Seed { neo4j, seeds_dir, quiet } => run_seed(neo4j, seeds_dir, quiet).await,
+        Command::Ingest(command) => ler_registry::catalog::cli::run(command).await,
         Command::Schema => {
             print!("{}", graphql::sdl());
             Ok(())

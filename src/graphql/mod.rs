@@ -18,17 +18,24 @@ use crate::graph::Graph;
 
 /// The query root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Query(query::CoreQuery, crate::eligibility::EligibilityQuery, crate::registry::RegistryQuery);
+pub struct Query(
+    query::CoreQuery,
+    crate::eligibility::EligibilityQuery,
+    crate::registry::RegistryQuery,
+    crate::catalog::graphql::CatalogQuery,
+    crate::pathways::PathwaysQuery,
+);
 
-/// The mutation root, merged the same way.
+/// The mutation root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Mutation(crate::registry::RegistryMutation);
+pub struct Mutation(crate::registry::RegistryMutation, crate::catalog::graphql::CatalogMutation);
 
 pub type RegistrySchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Builds the schema with the request limits applied before execution.
 pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .data(crate::catalog::course::CatalogLoaders::new(&graph))
         .data(graph)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)

@@ -120,6 +120,59 @@ impl Program {
         })
     }
 
+    /// Award level from a catalog, for example CERTIFICATE, DIPLOMA or ASSOCIATE.
+    async fn award_level(&self) -> Option<&str> {
+        self.0.award_level.as_deref()
+    }
+
+    async fn credit_hours(&self) -> Option<f64> {
+        self.0.credit_hours
+    }
+
+    async fn clock_hours(&self) -> Option<f64> {
+        self.0.clock_hours
+    }
+
+    /// Length in weeks; `weeksEstimated` tells whether the catalog stated it.
+    async fn weeks(&self) -> Option<f64> {
+        self.0.weeks
+    }
+
+    /// True when `weeks` was derived (for example from terms) rather than stated.
+    async fn weeks_estimated(&self) -> Option<bool> {
+        self.0.weeks_estimated
+    }
+
+    /// Total tuition and fees in US dollars; `costEstimated` tells whether the catalog stated it.
+    async fn cost_usd(&self) -> Option<f64> {
+        self.0.cost_usd
+    }
+
+    /// True when `costUsd` was computed from a catalog-wide fee schedule.
+    async fn cost_estimated(&self) -> Option<bool> {
+        self.0.cost_estimated
+    }
+
+    /// DRAFT or PUBLISHED for programs from an ingested catalog.
+    async fn status(&self) -> Option<&str> {
+        self.0.status.as_deref()
+    }
+
+    /// Id of the catalog document the program was parsed from.
+    async fn source_document(&self) -> Option<&str> {
+        self.0.source_document.as_deref()
+    }
+
+    /// FOUNDATION, INTERMEDIATE, ADVANCED or TERMINAL within its stack.
+    async fn stage(&self) -> Option<&str> {
+        self.0.stage.as_deref()
+    }
+
+    /// Courses the program lists, in catalog order.
+    async fn courses(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<crate::catalog::course::ProgramCourse>> {
+        crate::catalog::course::program_courses(ctx, &self.0.id).await
+    }
+
     /// Codes the program is classified with (CIP, CTDL, ...).
     async fn codes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Code>> {
         let loaders = ctx.data_unchecked::<Loaders>();

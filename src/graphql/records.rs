@@ -60,6 +60,16 @@ pub struct ProgramRecord {
     pub completers2: Option<f64>,
     pub completers4: Option<f64>,
     pub completers8: Option<f64>,
+    pub award_level: Option<String>,
+    pub credit_hours: Option<f64>,
+    pub clock_hours: Option<f64>,
+    pub weeks: Option<f64>,
+    pub weeks_estimated: Option<bool>,
+    pub cost_usd: Option<f64>,
+    pub cost_estimated: Option<bool>,
+    pub status: Option<String>,
+    pub source_document: Option<String>,
+    pub stage: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

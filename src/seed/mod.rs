@@ -24,6 +24,8 @@ pub enum SeedError {
     Graph(#[from] GraphError),
     #[error(transparent)]
     Eligibility(Box<crate::eligibility::seed::EligibilitySeedError>),
+    #[error(transparent)]
+    Catalog(Box<crate::catalog::seed::SeedCatalogError>),
 }
 
 /// Counts of nodes by label and relationships by type after a seed.
@@ -56,6 +58,7 @@ pub async fn run(graph: &Graph, seeds_dir: &Path, show_progress: bool) -> Result
         tracing::info!(seed.file = name, seed.rows = rows.len(), "seed file loaded");
     }
     crate::eligibility::seed_eligibility(graph, seeds_dir).await.map_err(|error| SeedError::Eligibility(Box::new(error)))?;
+    crate::catalog::seed::seed_catalogs(graph, seeds_dir).await.map_err(|e| SeedError::Catalog(Box::new(e)))?;
     let summary = SeedSummary { elements: counts(graph).await?, codes: code_counts(graph).await?, elapsed: started.elapsed() };
     Ok(summary)
 }

@@ -123,7 +123,7 @@ async fn node_resolves_each_kind() {
 #[tokio::test]
 async fn program_and_provider_by_id() {
     let app = spawn_app().await;
-    let list = app.query_data(r#"{ programs(first: 1, filter: { cip: "48.0508" }) { edges { node { id registryId provider { registryId } } } } }"#, json!({})).await;
+    let list = app.query_data(r#"{ programs(first: 1, filter: { cip: "48.0508", state: "NJ" }) { edges { node { id registryId provider { registryId } } } } }"#, json!({})).await;
     let node = &list["programs"]["edges"][0]["node"];
 
     let query = r#"query P($gid: ID!, $rid: ID!, $vid: ID!) { a: program(id: $gid) { registryId } b: program(id: $rid) { registryId } provider(id: $vid) { registryId programs { registryId } } }"#;

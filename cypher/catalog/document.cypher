@@ -1,0 +1,2 @@
+MATCH (doc:CatalogDocument {id: $documentId})
+RETURN doc {.id, .name, .providerId, .sha256, .length, .status, .format} AS node

@@ -1,0 +1,2 @@
+MATCH (d:CatalogDocument {id: $documentId})
+RETURN d.records AS records, d.providerId AS providerId

@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod credentials;
 pub mod error;
 pub mod graph;
 pub mod graphql;

@@ -11,21 +11,28 @@ pub mod query;
 pub mod records;
 pub mod skill;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 
 use crate::config::Limits;
 use crate::graph::Graph;
 
 /// The query root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Query(query::CoreQuery);
+pub struct Query(query::CoreQuery, crate::credentials::CredentialsQuery);
 
-pub type RegistrySchema = Schema<Query, EmptyMutation, EmptySubscription>;
+/// The mutation root: one part per feature module, merged into one type.
+#[derive(MergedObject, Default)]
+pub struct Mutation(crate::credentials::CredentialsMutation);
+
+pub type RegistrySchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Builds the schema with the request limits applied before execution.
-pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription)
-        .data(graph)
+pub fn build_schema(graph: Graph, limits: &Limits, credentials: Option<crate::credentials::CredentialService>) -> RegistrySchema {
+    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription).data(graph);
+    if let Some(credentials) = credentials {
+        builder = builder.data(credentials);
+    }
+    builder
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(64)
@@ -34,5 +41,5 @@ pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
 
 /// Builds the schema without a graph connection, for printing the SDL.
 pub fn sdl() -> String {
-    Schema::build(Query::default(), EmptyMutation, EmptySubscription).finish().sdl()
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription).finish().sdl()
 }

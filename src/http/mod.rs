@@ -27,6 +27,8 @@ pub struct AppState {
 pub struct AppSettings {
     pub limits: Limits,
     pub validator: Option<ler_auth::Validator>,
+    /// Credential issuance settings; `None` turns issuance off.
+    pub credentials: Option<crate::credentials::CredentialSettings>,
 }
 
 /// A running server and the address it listens on.
@@ -39,12 +41,16 @@ pub struct Running {
 pub fn start(addr: SocketAddr, graph: Graph, settings: AppSettings, workers: usize) -> std::io::Result<Running> {
     let listener = TcpListener::bind(addr)?;
     let addr = listener.local_addr()?;
-    let AppSettings { limits, validator } = settings;
-    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits, validator });
+    let AppSettings { limits, validator, credentials } = settings;
+    let credentials = credentials.map(|settings| crate::credentials::CredentialService::new(graph.clone(), settings));
+    let credentials_data = web::Data::new(credentials.clone());
+    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits, credentials), graph, limits, validator });
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
+            .app_data(credentials_data.clone())
             .configure(routes)
+            .configure(crate::credentials::routes::configure)
     })
     .workers(workers)
     .listen(listener)?

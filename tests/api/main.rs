@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod credentials;
 mod dataloader;
 mod graphql_http;
 mod limits;

@@ -20,4 +20,7 @@ CREATE (cred:Credential {
 CREATE (req)-[:ISSUED]->(cred)
 CREATE (cred)-[:STATUS_IN]->(l)
 FOREACH (_ IN CASE WHEN record IS NULL THEN [] ELSE [1] END | CREATE (cred)-[:ATTESTS]->(record))
+FOREACH (_ IN CASE WHEN c.learnerId IS NULL THEN [] ELSE [1] END |
+  CREATE (:WalletItem {id: 'wallet-' + c.id, learnerId: c.learnerId, kind: $walletKind,
+    recordId: $recordId, state: 'ISSUED', createdAt: $now})-[:HOLDS]->(cred))
 RETURN count(cred) AS issued

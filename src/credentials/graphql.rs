@@ -1,6 +1,6 @@
 //! GraphQL operations of the credential feature.
 
-use async_graphql::{Context, Object, SimpleObject};
+use async_graphql::{Context, MergedObject, Object, SimpleObject};
 
 use super::error::{to_graphql, CredentialsError};
 use super::issue::{CredentialFormat, EvidenceInput, IssueRequest, RecipientInput};
@@ -15,7 +15,7 @@ pub(crate) fn service<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a Cre
 }
 
 /// Requires the issuer role and returns the token's provider id.
-fn issuer_provider<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a str> {
+pub(crate) fn issuer_provider<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a str> {
     let principal = require_any(ctx, &[Role::Issuer])?;
     principal.provider_id().ok_or_else(|| {
         to_graphql(CredentialsError::Forbidden(
@@ -114,12 +114,20 @@ pub struct IssuerIdentity {
     pub keys: Vec<IssuerKeyInfo>,
 }
 
-/// Credential queries.
+/// Credential queries of every feature part.
+#[derive(MergedObject, Default)]
+pub struct CredentialsQuery(IssuanceQuery, super::learner_graphql::LearnerQuery);
+
+/// Credential mutations of every feature part.
+#[derive(MergedObject, Default)]
+pub struct CredentialsMutation(IssuanceMutation, super::learner_graphql::LearnerMutation);
+
+/// Verification.
 #[derive(Default)]
-pub struct CredentialsQuery;
+pub struct IssuanceQuery;
 
 #[Object]
-impl CredentialsQuery {
+impl IssuanceQuery {
     /// Verifies a credential given as a compact VC-JWT or as JSON-LD text and returns each
     /// check. Anyone may call it.
     async fn verify_credential(&self, ctx: &Context<'_>, credential: String) -> async_graphql::Result<VerificationResult> {
@@ -135,12 +143,12 @@ impl CredentialsQuery {
     }
 }
 
-/// Credential mutations.
+/// Issuance, status changes and key rotation.
 #[derive(Default)]
-pub struct CredentialsMutation;
+pub struct IssuanceMutation;
 
 #[Object]
-impl CredentialsMutation {
+impl IssuanceMutation {
     /// Issues one OBv3 AchievementCredential per recipient for a record that the caller's
     /// provider offers or was granted. At most 100 recipients; the batch is all or nothing.
     /// A repeated `idempotencyKey` with the same content returns the first result.
@@ -207,7 +215,7 @@ impl CredentialsMutation {
     }
 }
 
-impl CredentialsMutation {
+impl IssuanceMutation {
     async fn change(&self, ctx: &Context<'_>, credential_id: String, change: StatusChange, reason: Option<String>) -> async_graphql::Result<IssuedCredential> {
         let provider_id = issuer_provider(ctx)?;
         let service = service(ctx)?;

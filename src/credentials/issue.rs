@@ -108,7 +108,7 @@ struct CheckedRecipient {
     label: String,
 }
 
-fn is_absolute_uri(value: &str) -> bool {
+pub(crate) fn is_absolute_uri(value: &str) -> bool {
     match value.split_once(':') {
         Some((scheme, rest)) => {
             !scheme.is_empty()
@@ -239,6 +239,7 @@ impl CredentialService {
                 .param("fingerprint", fingerprint.clone())
                 .param("recordId", request.record_id)
                 .param("recordNodeId", job.record.node_id.clone())
+                .param("walletKind", job.record.wallet_kind())
                 .param("now", Utc::now().to_rfc3339())
                 .json_param("credentials", &Value::Array(credentials));
             match self.graph.rows::<Value>(statement).await {
@@ -318,25 +319,29 @@ impl CredentialService {
         Ok(Some(Issuance { credentials: row.credentials, replayed: true }))
     }
 
-    /// Builds and signs one credential. Returns its id, its VC-JWT and its JSON-LD form
-    /// with an `eddsa-rdfc-2022` proof.
-    fn sign_achievement(&self, job: &SigningJob, recipient: &CheckedRecipient, status: Value) -> CredentialsResult<(String, String, String)> {
-        let SigningJob { record, record_id, keys, evidence, format, .. } = job;
+    /// Builds the unsigned input of an AchievementCredential for a record.
+    pub(crate) fn achievement_input(
+        &self,
+        record: &IssuableRecord,
+        record_id: &str,
+        issuer: IssuerProfile,
+        recipient: Recipient,
+        evidence: Vec<Evidence>,
+        status: Option<Value>,
+    ) -> AchievementInput {
         let now = Utc::now();
-        let credential_id = format!("urn:uuid:{}", uuid::Uuid::new_v4());
-        let issuer_name = record.issuer_name.clone().unwrap_or_else(|| keys.did.clone());
         let description = record.description.clone().filter(|d| !d.trim().is_empty()).unwrap_or_else(|| format!("{} {}", record.kind, record.name));
-        let input = AchievementInput {
-            credential_id: credential_id.clone(),
+        AchievementInput {
+            credential_id: format!("urn:uuid:{}", uuid::Uuid::new_v4()),
             name: None,
             description: None,
-            issuer: IssuerProfile { id: keys.did.clone(), name: issuer_name, url: record.issuer_url.clone().filter(|u| is_absolute_uri(u)), email: None, description: None, image: None },
-            recipient: recipient.recipient.clone(),
+            issuer,
+            recipient,
             achievement: AchievementDefinition {
                 id: self.record_url(record_id),
                 name: record.name.clone(),
                 description,
-                criteria_narrative: Some(format!("Completed the requirements of {} \"{}\" as attested by the issuer.", record.kind.to_lowercase(), record.name)),
+                criteria_narrative: Some(format!("Completed the requirements of {} \"{}\".", record.kind.to_lowercase(), record.name)),
                 criteria_id: None,
                 achievement_type: Some(record.achievement_type().into()),
                 alignments: record.alignments(),
@@ -346,12 +351,23 @@ impl CredentialService {
                 human_code: None,
                 tags: Vec::new(),
             },
-            evidence: evidence.to_vec(),
+            evidence,
             awarded_date: Some(now),
             valid_from: now,
             valid_until: None,
-            credential_status: Some(status),
-        };
+            credential_status: status,
+        }
+    }
+
+    /// Builds and signs one credential. Returns its id, its VC-JWT and its JSON-LD form
+    /// with an `eddsa-rdfc-2022` proof.
+    fn sign_achievement(&self, job: &SigningJob, recipient: &CheckedRecipient, status: Value) -> CredentialsResult<(String, String, String)> {
+        let SigningJob { record, record_id, keys, evidence, format, .. } = job;
+        let issuer_name = record.issuer_name.clone().unwrap_or_else(|| keys.did.clone());
+        let issuer = IssuerProfile { id: keys.did.clone(), name: issuer_name, url: record.issuer_url.clone().filter(|u| is_absolute_uri(u)), email: None, description: None, image: None };
+        let input = self.achievement_input(record, record_id, issuer, recipient.recipient.clone(), evidence.to_vec(), Some(status));
+        let credential_id = input.credential_id.clone();
+        let now = input.valid_from;
         let unsigned = build_achievement_credential(&input)?;
         let (jwt_key, jwt_algorithm) = match format {
             CredentialFormat::Es256 => (keys.key(KeyAlgorithm::P256), JwtAlgorithm::ES256),

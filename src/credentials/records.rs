@@ -71,6 +71,15 @@ impl IssuableRecord {
         alignments
     }
 
+    /// Returns the wallet category of the record: PROGRAM, SKILL or EXPERIENCE.
+    pub fn wallet_kind(&self) -> &'static str {
+        match self.kind.as_str() {
+            "Skill" => "SKILL",
+            "Occupation" => "EXPERIENCE",
+            _ => "PROGRAM",
+        }
+    }
+
     /// Returns the OBv3 achievement type of the record.
     pub fn achievement_type(&self) -> &'static str {
         match self.kind.as_str() {
@@ -86,20 +95,25 @@ impl CredentialService {
     /// Loads a record for issuance by `provider_id`. Fails with NOT_FOUND for an unknown id
     /// and with FORBIDDEN when the provider neither offers the record nor was granted it.
     pub async fn issuable_record(&self, record_id: &str, provider_id: &str) -> CredentialsResult<IssuableRecord> {
-        let statement = Statement::new("record_for_issue", cypher::RECORD_FOR_ISSUE)
-            .param("recordId", record_id)
-            .param("providerId", provider_id);
-        let record: Option<IssuableRecord> = self.graph.row(statement).await?;
-        let record = record.ok_or_else(|| {
-            CredentialsError::NotFound(format!(
-                "Record \"{record_id}\" was not found. Pass a Program or Course id, an O*NET-SOC code or a skill element id."
-            ))
-        })?;
+        let record = self.find_record(record_id, provider_id).await?;
         if !record.granted {
             return Err(CredentialsError::Forbidden(format!(
                 "Provider \"{provider_id}\" neither offers record \"{record_id}\" nor was granted issuance for it, so it cannot issue or endorse credentials for it. Ask the record's provider or a registry operator for a GRANTED_ISSUANCE grant."
             )));
         }
         Ok(record)
+    }
+
+    /// Loads a record by id, with `granted` computed for `provider_id`.
+    pub async fn find_record(&self, record_id: &str, provider_id: &str) -> CredentialsResult<IssuableRecord> {
+        let statement = Statement::new("record_for_issue", cypher::RECORD_FOR_ISSUE)
+            .param("recordId", record_id)
+            .param("providerId", provider_id);
+        let record: Option<IssuableRecord> = self.graph.row(statement).await?;
+        record.ok_or_else(|| {
+            CredentialsError::NotFound(format!(
+                "Record \"{record_id}\" was not found. Pass a Program or Course id, an O*NET-SOC code or a skill element id."
+            ))
+        })
     }
 }

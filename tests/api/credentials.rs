@@ -411,3 +411,173 @@ fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
+
+const WALLET: &str = r#"query($learnerId: String!) {
+  wallet(learnerId: $learnerId) {
+    counts { programs skills experiences byState { state count } }
+    items { id kind recordId state selfAttested endorsement declineReason credentialId credential }
+  }
+}"#;
+const SELF_ATTEST: &str = r#"mutation($recordId: String!) { selfAttest(recordId: $recordId, evidence: [{narrative: "Finished the final project"}]) { id state kind selfAttested } }"#;
+const REQUEST_ENDORSEMENT: &str = r#"mutation($itemId: String!, $providerId: String!) { requestEndorsement(itemId: $itemId, issuerProviderId: $providerId) }"#;
+
+fn learner_token(learner_id: &str) -> String {
+    token(&["learner"], json!({"learner_id": learner_id}))
+}
+
+async fn wallet(app: &TestApp, learner_id: &str) -> Value {
+    let response = app.post_graphql_as(&learner_token(learner_id), WALLET, json!({"learnerId": learner_id})).await;
+    TestApp::data(&response)["wallet"].clone()
+}
+
+fn state_count(wallet: &Value, state: &str) -> i64 {
+    wallet["counts"]["byState"].as_array().unwrap().iter().find(|s| s["state"] == state).map_or(0, |s| s["count"].as_i64().unwrap())
+}
+
+/// Self-attests the fixture's program as a new learner and requests its endorsement.
+async fn requested_item(app: &TestApp, fixture: &Fixture) -> (String, String, String) {
+    let learner_id = format!("learner-{}", suffix());
+    let token = learner_token(&learner_id);
+    let response = app.post_graphql_as(&token, SELF_ATTEST, json!({"recordId": fixture.program_id})).await;
+    let item_id = TestApp::data(&response)["selfAttest"]["id"].as_str().unwrap().to_string();
+    let variables = json!({"itemId": item_id, "providerId": fixture.provider_id});
+    let response = app.post_graphql_as(&token, REQUEST_ENDORSEMENT, variables).await;
+    let request_id = TestApp::data(&response)["requestEndorsement"].as_str().unwrap().to_string();
+    (learner_id, item_id, request_id)
+}
+
+#[tokio::test]
+async fn wallet_of_other_learner_forbidden() {
+    let app = spawn_app().await;
+
+    let response = app.post_graphql_as(&learner_token("learner-a"), WALLET, json!({"learnerId": "learner-b"})).await;
+    let anonymous = app.post_graphql(WALLET, json!({"learnerId": "learner-b"})).await;
+
+    assert_eq!(response.body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    assert_eq!(anonymous.body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+}
+
+#[tokio::test]
+async fn wallet_readable_by_admin() {
+    let app = spawn_app().await;
+    let learner_id = format!("learner-{}", suffix());
+
+    let response = app.post_graphql_as(&token(&["admin"], json!({})), WALLET, json!({"learnerId": learner_id})).await;
+
+    assert_eq!(TestApp::data(&response)["wallet"]["items"], json!([]));
+}
+
+#[tokio::test]
+async fn self_attested_item_verifies_with_did_key() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 16).await;
+    let learner_id = format!("learner-{}", suffix());
+
+    let response = app.post_graphql_as(&learner_token(&learner_id), SELF_ATTEST, json!({"recordId": fixture.program_id})).await;
+
+    let item = &TestApp::data(&response)["selfAttest"];
+    assert_eq!(item["state"], "SELF_ATTESTED");
+    assert_eq!(item["kind"], "PROGRAM");
+    let document = item["selfAttested"].as_str().unwrap();
+    let parsed: Value = serde_json::from_str(document).unwrap();
+    assert!(parsed["issuer"]["id"].as_str().unwrap().starts_with("did:key:"), "{parsed}");
+    assert_eq!(verify(&app, document).await["verified"], true);
+    let wallet = wallet(&app, &learner_id).await;
+    assert_eq!(wallet["counts"]["programs"], 1);
+    assert_eq!(state_count(&wallet, "SELF_ATTESTED"), 1);
+}
+
+#[tokio::test]
+async fn endorse_upgrades_item_to_issued_credential() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 17).await;
+    let (learner_id, item_id, request_id) = requested_item(&app, &fixture).await;
+    assert_eq!(state_count(&wallet(&app, &learner_id).await, "ENDORSEMENT_REQUESTED"), 1);
+
+    let endorse = r#"mutation($id: String!) { endorse(requestId: $id) }"#;
+    let response = app.post_graphql_as(&issuer_token(&fixture.provider_id), endorse, json!({"id": request_id})).await;
+    let credential_id = TestApp::data(&response)["endorse"].as_str().unwrap().to_string();
+
+    let wallet = wallet(&app, &learner_id).await;
+    let item = wallet["items"].as_array().unwrap().iter().find(|i| i["id"] == item_id).unwrap();
+    assert_eq!(item["state"], "ENDORSED");
+    assert_eq!(item["credentialId"], credential_id);
+    let endorsement: Value = serde_json::from_str(item["endorsement"].as_str().unwrap()).unwrap();
+    assert_eq!(endorsement["type"][1], "EndorsementCredential");
+    assert_eq!(verify(&app, item["endorsement"].as_str().unwrap()).await["verified"], true);
+    assert_eq!(verify(&app, item["credential"].as_str().unwrap()).await["verified"], true);
+
+    let again = app.post_graphql_as(&issuer_token(&fixture.provider_id), endorse, json!({"id": request_id})).await;
+    assert_eq!(again.body["errors"][0]["extensions"]["code"], "CONFLICT");
+}
+
+#[tokio::test]
+async fn decline_labels_item_declined() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 18).await;
+    let (learner_id, item_id, request_id) = requested_item(&app, &fixture).await;
+
+    let decline = r#"mutation($id: String!) { declineEndorsement(requestId: $id, reason: "No enrollment record found") }"#;
+    let response = app.post_graphql_as(&issuer_token(&fixture.provider_id), decline, json!({"id": request_id})).await;
+    assert_eq!(TestApp::data(&response)["declineEndorsement"], true);
+
+    let wallet = wallet(&app, &learner_id).await;
+    let item = wallet["items"].as_array().unwrap().iter().find(|i| i["id"] == item_id).unwrap();
+    assert_eq!(item["state"], "DECLINED");
+    assert_eq!(item["declineReason"], "No enrollment record found");
+}
+
+#[tokio::test]
+async fn endorse_by_other_provider_forbidden() {
+    let app = spawn_app().await;
+    let owner = fixture(&app, 19).await;
+    let other = fixture(&app, 20).await;
+    let (_, _, request_id) = requested_item(&app, &owner).await;
+
+    let endorse = r#"mutation($id: String!) { endorse(requestId: $id) }"#;
+    let response = app.post_graphql_as(&issuer_token(&other.provider_id), endorse, json!({"id": request_id})).await;
+
+    assert_eq!(response.body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+}
+
+#[tokio::test]
+async fn issued_wallet_item_labels_revocation() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 21).await;
+    let learner_id = format!("learner-{}", suffix());
+    let recipient = json!([{"learnerId": learner_id, "did": format!("did:example:{learner_id}")}]);
+    let issued = issue(&app, &fixture, recipient.as_array().unwrap().clone(), None).await;
+    assert_eq!(state_count(&wallet(&app, &learner_id).await, "ISSUED"), 1);
+
+    let response = app.post_graphql_as(&issuer_token(&fixture.provider_id), REVOKE, json!({"id": issued["credentials"][0]["id"]})).await;
+    TestApp::data(&response);
+
+    let wallet = wallet(&app, &learner_id).await;
+    assert_eq!(state_count(&wallet, "REVOKED"), 1);
+    assert_eq!(state_count(&wallet, "ISSUED"), 0);
+}
+
+#[tokio::test]
+async fn assembled_clr_verifies_with_embedded_credentials() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 22).await;
+    let (learner_id, item_id, request_id) = requested_item(&app, &fixture).await;
+    let endorse = r#"mutation($id: String!) { endorse(requestId: $id) }"#;
+    TestApp::data(&app.post_graphql_as(&issuer_token(&fixture.provider_id), endorse, json!({"id": request_id})).await);
+    let response = app.post_graphql_as(&learner_token(&learner_id), SELF_ATTEST, json!({"recordId": fixture.program_id})).await;
+    let second_item = TestApp::data(&response)["selfAttest"]["id"].as_str().unwrap().to_string();
+
+    let assemble = r#"mutation($learnerId: String!, $selection: [String!]!) { assembleClr(learnerId: $learnerId, selection: $selection) { id document } }"#;
+    let variables = json!({"learnerId": learner_id, "selection": [item_id, second_item]});
+    let response = app.post_graphql_as(&learner_token(&learner_id), assemble, variables.clone()).await;
+    let document = TestApp::data(&response)["assembleClr"]["document"].as_str().unwrap().to_string();
+
+    let clr: Value = serde_json::from_str(&document).unwrap();
+    assert_eq!(clr["type"][1], "ClrCredential");
+    assert_eq!(clr["credentialSubject"]["verifiableCredential"].as_array().unwrap().len(), 2);
+    let report = verify(&app, &document).await;
+    assert_eq!(report["verified"], true, "{report}");
+    assert_eq!(check(&report, "embeddedCredentials")["passed"], true);
+    let other = app.post_graphql_as(&learner_token("learner-someone-else"), assemble, variables).await;
+    assert_eq!(other.body["errors"][0]["extensions"]["code"], "FORBIDDEN");
+}

@@ -35,7 +35,7 @@ pub struct IssuedCredential {
     pub provider_id: String,
     /// Registry record the credential attests.
     pub record_id: Option<String>,
-    /// Learner whose wallet holds the credential.
+    /// Learner whose wallet contains the credential.
     pub learner_id: Option<String>,
     /// Compact VC-JWT (ES256 or RS256).
     pub jwt: Option<String>,

@@ -7,7 +7,7 @@ use serde_json::json;
 use super::error::CredentialsError;
 use super::service::CredentialService;
 
-/// Registers the credential routes. Without a configured service they answer 404.
+/// Registers the credential routes. Without a configured service they return 404.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/issuers/{provider_id}/did.json", web::get().to(did_document))
         .route("/issuers/{provider_id}/jwks.json", web::get().to(jwks))

@@ -77,7 +77,7 @@ impl CredentialService {
             if let Ok(stored) = self.credential(id).await {
                 let suspended = stored.state == "SUSPENDED";
                 // NOTE: the OBv3 and CLR schemas allow one credentialStatus entry, which is
-                // the revocation entry, so only this server's verifier sees suspensions.
+                // the revocation entry, so only this server's verifier reports suspensions.
                 report.checks.push(Check {
                     name: "suspension",
                     passed: !suspended,

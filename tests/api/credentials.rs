@@ -581,3 +581,63 @@ async fn assembled_clr_verifies_with_embedded_credentials() {
     let other = app.post_graphql_as(&learner_token("learner-someone-else"), assemble, variables).await;
     assert_eq!(other.body["errors"][0]["extensions"]["code"], "FORBIDDEN");
 }
+
+/// Writes credentials issued through the API in the fixture layout of the independent
+/// Python verifiers (`tests/peers/credentials`). Run with
+/// `LER_PEER_FIXTURES_DIR=<folder> cargo test --test api peer_fixtures -- --ignored`, then
+/// `python verify_credentials.py <folder>`.
+#[tokio::test]
+#[ignore = "writes files for the Python verifiers; needs LER_PEER_FIXTURES_DIR"]
+async fn peer_fixtures_from_api() {
+    let folder = std::path::PathBuf::from(std::env::var("LER_PEER_FIXTURES_DIR").expect("LER_PEER_FIXTURES_DIR names the output folder"));
+    std::fs::create_dir_all(&folder).unwrap();
+    let app = spawn_app().await;
+    // A random provider that no other test uses, so that its revocation list most likely
+    // has only the one bit set below.
+    let fixture = fixture(&app, 30 + (rand::random::<u16>() % 60) as i64).await;
+    let write = |name: &str, text: &str| std::fs::write(folder.join(name), text).unwrap();
+
+    let es = issue(&app, &fixture, vec![json!({"did": format!("did:example:peer-{}", suffix())}), json!({"did": format!("did:example:peer-{}", suffix())})], None).await;
+    let variables = json!({"recordId": fixture.program_id, "recipients": recipients(&suffix(), 1), "format": "RS256"});
+    let rs = TestApp::data(&app.post_graphql_as(&issuer_token(&fixture.provider_id), ISSUE, variables).await)["issueCredentials"].clone();
+    let revoked = &es["credentials"][1];
+    TestApp::data(&app.post_graphql_as(&issuer_token(&fixture.provider_id), REVOKE, json!({"id": revoked["id"]})).await);
+
+    let did_document: Value = app.client.get(app.url(&format!("/issuers/{}/did.json", fixture.provider_id))).send().await.unwrap().json().await.unwrap();
+    let jwks: Value = app.client.get(app.url(&format!("/issuers/{}/jwks.json", fixture.provider_id))).send().await.unwrap().json().await.unwrap();
+    write("did.json", &did_document.to_string());
+    write("achievement.json", es["credentials"][0]["document"].as_str().unwrap());
+    let mut tampered: Value = serde_json::from_str(es["credentials"][0]["document"].as_str().unwrap()).unwrap();
+    tampered["name"] = json!("Tampered");
+    write("achievement-tampered.json", &tampered.to_string());
+
+    let mut jwts = Vec::new();
+    for (alg, credential) in [("ES256", &es["credentials"][0]), ("RS256", &rs["credentials"][0])] {
+        let token = credential["jwt"].as_str().unwrap();
+        let header: Value = serde_json::from_slice(&base64_decode(token.split('.').next().unwrap())).unwrap();
+        let jwk = jwks["keys"].as_array().unwrap().iter().find(|k| k["kid"] == header["kid"]).unwrap().clone();
+        let parts: Vec<&str> = token.split('.').collect();
+        let mut payload: Value = serde_json::from_slice(&base64_decode(parts[1])).unwrap();
+        payload["name"] = json!("Tampered");
+        write(&format!("{alg}.jwt"), token);
+        write(&format!("{alg}-tampered.jwt"), &format!("{}.{}.{}", parts[0], base64_encode(payload.to_string().as_bytes()), parts[2]));
+        jwts.push(json!({"alg": alg, "file": format!("{alg}.jwt"), "tamperedFile": format!("{alg}-tampered.jwt"), "jwk": jwk}));
+    }
+
+    let list_url = es["credentials"][0]["statusListCredential"].as_str().unwrap();
+    let list_path = list_url.split_once("/status/").map(|(_, id)| format!("/status/{id}")).unwrap();
+    let list: Value = app.client.get(app.url(&list_path)).send().await.unwrap().json().await.unwrap();
+    write("status-list.json", &list.to_string());
+
+    let manifest = json!({
+        "did": did_document["id"],
+        "achievements": ["achievement.json"],
+        "endorsements": [],
+        "clrs": [],
+        "jwts": jwts,
+        "dataIntegrity": ["achievement.json", "status-list.json"],
+        "tamperedDataIntegrity": ["achievement-tampered.json"],
+        "statusList": {"file": "status-list.json", "revokedIndex": revoked["statusListIndex"], "validIndex": es["credentials"][0]["statusListIndex"]},
+    });
+    write("manifest.json", &manifest.to_string());
+}

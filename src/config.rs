@@ -141,6 +141,34 @@ impl CacheArgs {
     }
 }
 
+/// Credential issuance settings. Without a master key, issuance and verification are off.
+#[derive(Debug, Clone, Args)]
+pub struct CredentialArgs {
+    /// Base64 of 32 random bytes that seals issuer and learner private keys in the graph
+    /// (`openssl rand -base64 32`). Changing it makes stored keys unusable.
+    #[arg(long, env = "LER_CREDENTIALS_MASTER_KEY", hide_env_values = true)]
+    pub credentials_master_key: Option<SecretString>,
+    /// Public host name, with an optional port, used in issuer `did:web` ids and status list URLs.
+    #[arg(long, env = "LER_CREDENTIALS_HOST", default_value = "localhost:8080")]
+    pub credentials_host: String,
+}
+
+impl CredentialArgs {
+    /// Returns the issuance settings, or `None` when no master key is set.
+    pub fn settings(&self) -> anyhow::Result<Option<crate::credentials::CredentialSettings>> {
+        use secrecy::ExposeSecret;
+        let Some(encoded) = &self.credentials_master_key else { return Ok(None) };
+        let master_key = ler_credentials::MasterKey::from_base64(encoded.expose_secret())
+            .map_err(|e| anyhow::anyhow!("LER_CREDENTIALS_MASTER_KEY is invalid: {e}"))?;
+        ler_credentials::did_web_for_issuer(&self.credentials_host, "probe")
+            .map_err(|e| anyhow::anyhow!("LER_CREDENTIALS_HOST is invalid: {e}"))?;
+        Ok(Some(crate::credentials::CredentialSettings {
+            master_key: std::sync::Arc::new(master_key),
+            host: self.credentials_host.clone(),
+        }))
+    }
+}
+
 /// Settings of `ler-registry serve`.
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
@@ -155,6 +183,8 @@ pub struct ServeArgs {
     pub auth: AuthArgs,
     #[command(flatten)]
     pub cache: CacheArgs,
+    #[command(flatten)]
+    pub credentials: CredentialArgs,
     /// Folder of seed files; loaded on start when the graph is empty.
     #[arg(long, env = "LER_SEEDS_DIR", default_value = "seeds")]
     pub seeds_dir: PathBuf,

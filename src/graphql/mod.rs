@@ -24,19 +24,28 @@ pub struct Query(
     crate::registry::RegistryQuery,
     crate::catalog::graphql::CatalogQuery,
     crate::pathways::PathwaysQuery,
+    crate::credentials::CredentialsQuery,
 );
 
 /// The mutation root: one part per feature module, merged into one type.
 #[derive(MergedObject, Default)]
-pub struct Mutation(crate::registry::RegistryMutation, crate::catalog::graphql::CatalogMutation);
+pub struct Mutation(
+    crate::registry::RegistryMutation,
+    crate::catalog::graphql::CatalogMutation,
+    crate::credentials::CredentialsMutation,
+);
 
 pub type RegistrySchema = Schema<Query, Mutation, EmptySubscription>;
 
 /// Builds the schema with the request limits applied before execution.
-pub fn build_schema(graph: Graph, limits: &Limits) -> RegistrySchema {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+pub fn build_schema(graph: Graph, limits: &Limits, credentials: Option<crate::credentials::CredentialService>) -> RegistrySchema {
+    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(crate::catalog::course::CatalogLoaders::new(&graph))
-        .data(graph)
+        .data(graph);
+    if let Some(credentials) = credentials {
+        builder = builder.data(credentials);
+    }
+    builder
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(64)

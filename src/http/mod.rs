@@ -31,6 +31,8 @@ pub struct AppSettings {
     pub validator: Option<ler_auth::Validator>,
     /// Response cache; `None` builds an in-process one.
     pub cache: Option<Cache>,
+    /// Credential issuance settings; `None` turns issuance off.
+    pub credentials: Option<crate::credentials::CredentialSettings>,
 }
 
 /// A running server and the address it listens on.
@@ -43,13 +45,17 @@ pub struct Running {
 pub fn start(addr: SocketAddr, graph: Graph, settings: AppSettings, workers: usize) -> std::io::Result<Running> {
     let listener = TcpListener::bind(addr)?;
     let addr = listener.local_addr()?;
-    let AppSettings { limits, validator, cache } = settings;
+    let AppSettings { limits, validator, cache, credentials } = settings;
     let cache = cache.unwrap_or_else(Cache::in_process);
-    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits), graph, limits, validator, cache });
+    let credentials = credentials.map(|settings| crate::credentials::CredentialService::new(graph.clone(), settings));
+    let credentials_data = web::Data::new(credentials.clone());
+    let state = web::Data::new(AppState { schema: build_schema(graph.clone(), &limits, credentials), graph, limits, validator, cache });
     let server = HttpServer::new(move || {
         App::new()
             .app_data(state.clone())
+            .app_data(credentials_data.clone())
             .configure(routes)
+            .configure(crate::credentials::routes::configure)
     })
     .workers(workers)
     .listen(listener)?

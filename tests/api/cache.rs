@@ -49,7 +49,7 @@ async fn spawn_cached(redis_url: Option<String>, rate_limit: u64) -> CachedApp {
         rate_window: Duration::from_secs(60),
     };
     let cache = Cache::new(cache_settings).expect("Redis URL parses");
-    let settings = http::AppSettings { limits: Limits::default(), validator: Some(validator), cache: Some(cache) };
+    let settings = http::AppSettings { limits: Limits::default(), validator: Some(validator), cache: Some(cache), credentials: None };
     let running = http::start("127.0.0.1:0".parse().unwrap(), graph, settings, 1).expect("server binds a free port");
     tokio::spawn(running.server);
     CachedApp { addr: running.addr, client: reqwest::Client::new() }

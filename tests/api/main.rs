@@ -3,6 +3,7 @@
 mod helpers;
 
 mod cache;
+mod credentials;
 mod dataloader;
 mod eligibility;
 mod graphql_http;

@@ -1,0 +1,2 @@
+MATCH (k:LearnerKey {learnerId: $learnerId})
+RETURN k.sealed AS sealed

@@ -37,6 +37,7 @@ pub fn plan(document: &str, variables: Option<&Value>, operation_name: Option<&s
     let mut list_tags = Vec::new();
     for selection in &operation.selection_set.node.items {
         match &selection.node {
+            Selection::Field(field) if UNCACHED_FIELDS.contains(&field.node.name.node.as_str()) => return Plan::Uncacheable,
             Selection::Field(field) => list_tags.extend(list_tags_of(field.node.name.node.as_str())),
             // A fragment at the root may select any list, so tag the entry with all of them.
             Selection::FragmentSpread(_) | Selection::InlineFragment(_) => list_tags.extend(ALL_LISTS.iter().map(|k| list_tag(k))),
@@ -46,6 +47,10 @@ pub fn plan(document: &str, variables: Option<&Value>, operation_name: Option<&s
     list_tags.dedup();
     Plan::Cacheable { key: response_key(document, variables, operation_name, scope), list_tags }
 }
+
+/// Root fields whose answers depend on state no record tag tracks (credential status,
+/// wallet items, eligibility rules), so a response that selects one is never cached.
+const UNCACHED_FIELDS: &[&str] = &["verifyCredential", "wallet", "programEligibility", "householdEligibility", "auditTrail"];
 
 /// Record kinds whose lists a root field can return.
 const ALL_LISTS: &[&str] = &["Occupation", "Program", "Provider", "Skill", "Course", "Opportunity", "Service", "RegionalWage"];

@@ -188,7 +188,7 @@ pub struct ServeArgs {
     /// Folder of seed files; loaded on start when the graph is empty.
     #[arg(long, env = "LER_SEEDS_DIR", default_value = "seeds")]
     pub seeds_dir: PathBuf,
-    /// Seed the graph on start when it holds no occupations yet.
+    /// Seed the graph on start when it contains no occupations yet.
     #[arg(long, env = "LER_SEED_IF_EMPTY", default_value_t = true, action = clap::ArgAction::Set)]
     pub seed_if_empty: bool,
 }

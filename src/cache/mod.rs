@@ -131,7 +131,7 @@ impl Cache {
             && self.inner.last_warning.compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed).is_ok()
         {
             let suppressed = self.inner.suppressed_warnings.swap(0, Ordering::Relaxed);
-            tracing::warn!(cache.operation = operation, error = %error, suppressed, "Redis failed; requests bypass the cache until it answers again");
+            tracing::warn!(cache.operation = operation, error = %error, suppressed, "Redis request failed; requests bypass the cache until Redis responds again");
         } else {
             self.inner.suppressed_warnings.fetch_add(1, Ordering::Relaxed);
         }

@@ -3,12 +3,12 @@ use serde_json::json;
 
 use super::AppState;
 
-/// Liveness: the process answers.
+/// Reports liveness: 200 whenever the process can handle a request.
 pub async fn live() -> HttpResponse {
     HttpResponse::Ok().json(json!({ "status": "ok" }))
 }
 
-/// Readiness: Neo4j answers a trivial statement.
+/// Reports readiness: 200 when Neo4j runs a trivial statement, 503 otherwise.
 pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
     match state.graph.ping().await {
         Ok(()) => HttpResponse::Ok().json(json!({ "status": "ok", "neo4j": "ok" })),

@@ -52,7 +52,7 @@ pub fn choose(accept: Option<&str>) -> Option<ResponseType> {
     best.map(|(_, kind)| kind)
 }
 
-/// True when a browser asks for HTML, so GET /graphql serves GraphiQL.
+/// Returns true when the Accept header requests HTML, so GET /graphql serves GraphiQL.
 pub fn wants_html(accept: Option<&str>) -> bool {
     accept.is_some_and(|a| a.contains("text/html"))
 }

@@ -71,7 +71,7 @@ pub async fn code_counts(graph: &Graph) -> Result<Vec<NameCount>, GraphError> {
     graph.rows(Statement::new("code_counts", cypher::CODE_COUNTS)).await
 }
 
-/// Returns true when the graph already holds the seeded occupations.
+/// Returns true when the graph already contains the seeded occupations.
 pub async fn is_seeded(graph: &Graph) -> Result<bool, GraphError> {
     let counts = code_counts(graph).await?;
     Ok(counts.iter().any(|c| c.name == "ONET_SOC" && c.count > 0))

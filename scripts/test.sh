@@ -59,4 +59,7 @@ target/debug/ler-registry seed --quiet --neo4j-uri "$LER_TEST_NEO4J_URI" --seeds
 step "running cargo test"
 cargo test --workspace --no-fail-fast -- --test-threads=4
 
+step "running the federation and GraphQL-over-HTTP checks"
+scripts/federation-check.sh
+
 step "done"

@@ -107,6 +107,8 @@ pub struct LearnerQuery;
 #[Object]
 impl LearnerQuery {
     /// Returns a learner's wallet. Only that learner (token `learner_id`) or an admin may read it.
+    /// Tagged `personal` so a gateway contract can leave it out of a public API.
+    #[graphql(tag = "personal")]
     async fn wallet(&self, ctx: &Context<'_>, learner_id: String) -> async_graphql::Result<Wallet> {
         require_learner_access(ctx, &learner_id)?;
         let items = service(ctx)?.wallet_items(&learner_id).await.map_err(to_graphql)?;

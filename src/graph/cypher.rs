@@ -18,6 +18,7 @@ cypher! {
     OCCUPATION_RELATED => "query/occupation_related.cypher",
     OCCUPATION_SKILLS => "query/occupation_skills.cypher",
     OCCUPATIONS_BY_KEY => "query/occupations_by_key.cypher",
+    OCCUPATIONS_BY_SOC => "query/occupations_by_soc.cypher",
     OCCUPATIONS_COUNT => "query/occupations_count.cypher",
     OCCUPATIONS_PAGE => "query/occupations_page.cypher",
     PROGRAM_CODES => "query/program_codes.cypher",
@@ -36,6 +37,7 @@ cypher! {
     SKILLS_COUNT => "query/skills_count.cypher",
     SKILLS_PAGE => "query/skills_page.cypher",
     AUDIT_TRAIL => "registry/audit_trail.cypher",
+    OPPORTUNITIES_BY_KEY => "registry/opportunities_by_key.cypher",
     OPPORTUNITIES_PAGE => "registry/opportunities_page.cypher",
 }
 

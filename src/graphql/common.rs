@@ -4,6 +4,7 @@ use async_graphql::{Enum, SimpleObject};
 
 /// An amount of money as a decimal string, so no client rounds it through a float.
 #[derive(SimpleObject, Clone, Debug)]
+#[graphql(shareable)]
 pub struct Money {
     /// Decimal amount with two fraction digits, for example "51000.00".
     pub amount: String,
@@ -61,6 +62,7 @@ impl CodeSystem {
 
 /// A code in one classification system.
 #[derive(SimpleObject, Clone, Debug)]
+#[graphql(shareable)]
 pub struct Code {
     pub system: CodeSystem,
     pub code: String,

@@ -67,9 +67,25 @@ macro_rules! group_loader {
 }
 
 node_loader!(OccupationLoader, OccupationRecord, "Occupation", "occupations_by_key", cypher::OCCUPATIONS_BY_KEY, onet_soc_code);
+node_loader!(OccupationBySocLoader, OccupationRecord, "Occupation", "occupations_by_soc", cypher::OCCUPATIONS_BY_SOC, soc_code);
 node_loader!(ProgramLoader, ProgramRecord, "Program", "programs_by_key", cypher::PROGRAMS_BY_KEY, id);
 node_loader!(ProviderLoader, ProviderRecord, "Provider", "providers_by_key", cypher::PROVIDERS_BY_KEY, id);
+node_loader!(CourseLoader, crate::catalog::course::CourseRecord, "Course", "catalog_courses_by_key", crate::catalog::statements::COURSES_BY_KEY, id);
 node_loader!(SkillLoader, SkillRecord, "Skill", "skills_by_key", cypher::SKILLS_BY_KEY, element_id);
+/// Loads opportunities as stored maps; resolvers apply the audience rule of CLOSED posts.
+pub struct OpportunityLoader(pub Graph, pub RequestTags);
+
+impl Loader<String> for OpportunityLoader {
+    type Value = serde_json::Map<String, Value>;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, Self::Value>, ApiError> {
+        self.1.read("Opportunity", keys);
+        let rows: Vec<NodeRow<Self::Value>> = load_rows(&self.0, "opportunities_by_key", cypher::OPPORTUNITIES_BY_KEY, keys).await?;
+        Ok(rows.into_iter().filter_map(|r| Some((r.node.get("id")?.as_str()?.to_string(), r.node))).collect())
+    }
+}
+
 group_loader!(OccupationSkillsLoader, SkillRatingRow, "occupation_skills", cypher::OCCUPATION_SKILLS);
 group_loader!(RelatedOccupationsLoader, RelatedRow, "occupation_related", cypher::OCCUPATION_RELATED);
 group_loader!(OccupationProgramsLoader, ProgramLinkRow, "occupation_programs", cypher::OCCUPATION_PROGRAMS);
@@ -87,9 +103,12 @@ const MAX_BATCH: usize = 1_000;
 /// The loaders of one request. Built fresh per request, so no cached row outlives it.
 pub struct Loaders {
     pub occupations: DataLoader<OccupationLoader>,
+    pub occupations_by_soc: DataLoader<OccupationBySocLoader>,
     pub programs: DataLoader<ProgramLoader>,
     pub providers: DataLoader<ProviderLoader>,
     pub skills: DataLoader<SkillLoader>,
+    pub courses: DataLoader<CourseLoader>,
+    pub opportunities: DataLoader<OpportunityLoader>,
     pub occupation_skills: DataLoader<OccupationSkillsLoader>,
     pub related_occupations: DataLoader<RelatedOccupationsLoader>,
     pub occupation_programs: DataLoader<OccupationProgramsLoader>,
@@ -114,9 +133,12 @@ impl Loaders {
     pub fn with_tags(graph: &Graph, tags: RequestTags, delay: Duration) -> Self {
         Self {
             occupations: loader(OccupationLoader(graph.clone(), tags.clone()), delay),
+            occupations_by_soc: loader(OccupationBySocLoader(graph.clone(), tags.clone()), delay),
             programs: loader(ProgramLoader(graph.clone(), tags.clone()), delay),
             providers: loader(ProviderLoader(graph.clone(), tags.clone()), delay),
-            skills: loader(SkillLoader(graph.clone(), tags), delay),
+            skills: loader(SkillLoader(graph.clone(), tags.clone()), delay),
+            courses: loader(CourseLoader(graph.clone(), tags.clone()), delay),
+            opportunities: loader(OpportunityLoader(graph.clone(), tags), delay),
             occupation_skills: loader(OccupationSkillsLoader(graph.clone()), delay),
             related_occupations: loader(RelatedOccupationsLoader(graph.clone()), delay),
             occupation_programs: loader(OccupationProgramsLoader(graph.clone()), delay),

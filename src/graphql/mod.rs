@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod connection;
+pub mod federation;
 pub mod lists;
 pub mod loaders;
 pub mod node;
@@ -25,6 +26,7 @@ pub struct Query(
     crate::catalog::graphql::CatalogQuery,
     crate::pathways::PathwaysQuery,
     crate::credentials::CredentialsQuery,
+    federation::FederationQuery,
 );
 
 /// The mutation root: one part per feature module, merged into one type.
@@ -40,6 +42,7 @@ pub type RegistrySchema = Schema<Query, Mutation, EmptySubscription>;
 /// Builds the schema with the request limits applied before execution.
 pub fn build_schema(graph: Graph, limits: &Limits, credentials: Option<crate::credentials::CredentialService>) -> RegistrySchema {
     let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+        .enable_federation()
         .data(crate::catalog::course::CatalogLoaders::new(&graph))
         .data(graph);
     if let Some(credentials) = credentials {
@@ -54,5 +57,5 @@ pub fn build_schema(graph: Graph, limits: &Limits, credentials: Option<crate::cr
 
 /// Builds the schema without a graph connection, for printing the SDL.
 pub fn sdl() -> String {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription).finish().sdl()
+    Schema::build(Query::default(), Mutation::default(), EmptySubscription).enable_federation().finish().sdl()
 }

@@ -158,7 +158,9 @@ impl CoreQuery {
         Ok(Provider(record.ok_or_else(|| ApiError::not_found(format!("No provider has the id \"{key}\". List providers with `providers` to find valid ids.")))?))
     }
 
-    /// Any record by global id; null when no record has it.
+    /// Any record by global id; null when no record has it. Hidden from a federated
+    /// supergraph, where entity keys take the place of this subgraph's global ids.
+    #[graphql(inaccessible)]
     async fn node(&self, ctx: &Context<'_>, id: async_graphql::ID) -> async_graphql::Result<Option<Node>> {
         let (kind, key) = parse_global_id(&id)?;
         load_node(ctx, kind, key).await

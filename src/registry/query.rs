@@ -106,6 +106,7 @@ impl RegistryQuery {
     }
 
     /// Every write to a record, oldest first. The record's owner and admins only.
+    #[graphql(tag = "personal")]
     async fn audit_trail(&self, ctx: &Context<'_>, record_id: ID) -> async_graphql::Result<Vec<AuditEvent>> {
         run(async {
             let (kind, key) = parse_record_id(&record_id)?;

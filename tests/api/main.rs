@@ -6,6 +6,7 @@ mod cache;
 mod credentials;
 mod dataloader;
 mod eligibility;
+mod federation;
 mod graphql_http;
 mod limits;
 mod lists;

@@ -4,7 +4,9 @@ WHERE ($after IS NULL OR p.id > $after)
   AND ($state IS NULL OR p.state = $state)
   AND ($credentialType IS NULL OR p.credentialType = $credentialType)
   AND ($cip IS NULL OR EXISTS { (p)-[:CLASSIFIED_AS]->(:Code {system: 'CIP', code: $cip}) })
-  AND ($providerId IS NULL OR EXISTS { (p)-[:OFFERED_BY]->(:Provider {id: $providerId}) })
+  AND ($providerId IS NULL OR p.providerId = $providerId OR EXISTS { (p)-[:OFFERED_BY]->(:Provider {id: $providerId}) })
+  AND p.retiredAt IS NULL
+  AND (coalesce(p.status, 'PUBLISHED') <> 'DRAFT' OR p.providerId IN $draftProviders OR EXISTS { (p)-[:OFFERED_BY]->(v:Provider) WHERE v.id IN $draftProviders })
 RETURN p {.*, ctdlJson: null} AS node
 ORDER BY p.id
 LIMIT $limit

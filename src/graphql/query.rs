@@ -118,15 +118,18 @@ impl CoreQuery {
         fetch_page(ctx, query, first, after, |r: OccupationRecord| Occupation(r), |o| o.0.onet_soc_code.clone()).await
     }
 
-    /// Programs ordered by registry id.
+    /// Programs ordered by registry id, without retired ones and without drafts of other
+    /// providers than the caller's.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
     async fn programs(&self, ctx: &Context<'_>, filter: Option<ProgramFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Program>> {
-        let filters = program_filters(&filter.unwrap_or_default())?;
+        let mut filters = program_filters(&filter.unwrap_or_default())?;
+        let own_provider: Vec<&str> = crate::auth::principal(ctx).provider_id().into_iter().collect();
+        filters.push(("draftProviders", serde_json::json!(own_provider)));
         let query = ListQuery { page_name: "programs_page", page_text: cypher::PROGRAMS_PAGE, count_name: "programs_count", count_text: cypher::PROGRAMS_COUNT, filters };
         fetch_page(ctx, query, first, after, |r: ProgramRecord| Program(r), |p| p.0.id.clone()).await
     }
 
-    /// Providers ordered by registry id.
+    /// Providers ordered by registry id, without retired ones.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
     async fn providers(&self, ctx: &Context<'_>, filter: Option<ProviderFilter>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Page<Provider>> {
         let filters = provider_filters(&filter.unwrap_or_default())?;

@@ -352,3 +352,18 @@ async fn seeded_sgtc_programs_on_ipeds_provider() {
     assert_eq!(data["program"]["status"], "PUBLISHED");
     assert_eq!(data["program"]["provider"]["registryId"], "ipeds-141006");
 }
+
+#[tokio::test]
+async fn draft_programs_listed_only_for_owner() {
+    let app = spawn_app().await;
+    let provider_id = unique("test-draft-list");
+    let auth = provider(&provider_id);
+    ingest_text(&app, &auth, &provider_id, "draft.txt", SMALL_CATALOG_V1).await;
+    let query = "query($p: String) { programs(filter: { providerId: $p }) { totalCount } }";
+
+    let anonymous = app.query_data(query, json!({ "p": provider_id })).await;
+    let owner = app.post_graphql_as(&auth, query, json!({ "p": provider_id })).await;
+
+    assert_eq!(anonymous["programs"]["totalCount"], 0);
+    assert_eq!(TestApp::data(&owner)["programs"]["totalCount"], 1);
+}

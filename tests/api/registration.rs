@@ -184,3 +184,20 @@ async fn service_and_course_are_registered() {
     assert_eq!(read["registryRecord"]["kind"], "Service");
     assert_eq!(read["registryRecord"]["fields"]["kind"], "SNAP");
 }
+
+#[tokio::test]
+async fn retired_program_leaves_lists() {
+    let app = spawn_app().await;
+    let provider_id = unique("contrib");
+    let contributor = token(&["contributor"], json!({ "provider_id": provider_id }));
+    let id = create_program(&app, &contributor, "Pipe fitting").await;
+    let list = "query($p: String) { programs(filter: { providerId: $p }) { totalCount edges { node { registryId } } } }";
+    let before = app.query_data(list, json!({ "p": provider_id })).await;
+
+    app.post_graphql_as(&contributor, "mutation($id: ID!) { retireRecord(id: $id, version: 1) { version } }", json!({ "id": id })).await;
+    let after = app.query_data(list, json!({ "p": provider_id })).await;
+
+    assert_eq!(before["programs"]["totalCount"], 1);
+    assert_eq!(after["programs"]["totalCount"], 0);
+    assert_eq!(after["programs"]["edges"], json!([]));
+}

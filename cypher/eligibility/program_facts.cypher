@@ -23,4 +23,5 @@ RETURN p.id AS id, p.state AS state,
        p.employedRate2 AS employedRate2, p.employedRate4 AS employedRate4,
        p.quarterlyWage2 AS quarterlyWage2, p.quarterlyWage4 AS quarterlyWage4,
        p.quarterlyWage8 AS quarterlyWage8,
-       p.awardLevel AS awardLevel, p.cost AS cost
+       p.awardLevel AS awardLevel, p.cost AS cost, p.costUsd AS costUsd, p.costEstimated AS costEstimated,
+       p.weeksEstimated AS weeksEstimated, p.weeksBasis AS weeksBasis

@@ -32,6 +32,34 @@ pub struct ProgramFactsRow {
     pub quarterly_wage8: Option<f64>,
     pub award_level: Option<String>,
     pub cost: Option<f64>,
+    /// Catalog cost, used when `cost` is absent.
+    pub cost_usd: Option<f64>,
+    pub cost_estimated: Option<bool>,
+    pub weeks_estimated: Option<bool>,
+    pub weeks_basis: Option<String>,
+}
+
+impl ProgramFactsRow {
+    /// Returns the weeks and where they come from, naming the derivation of derived weeks.
+    fn weeks_with_origin(&self) -> Option<(f64, String)> {
+        let weeks = self.weeks?;
+        let origin = match (self.weeks_estimated, self.weeks_basis.as_deref()) {
+            (Some(true), Some(basis)) => format!("Program.weeks, derived: {basis}"),
+            (Some(true), None) => "Program.weeks, derived".to_string(),
+            _ => "Program.weeks".to_string(),
+        };
+        Some((weeks, origin))
+    }
+
+    /// Returns the cost and where it comes from: `cost`, else the catalog's `costUsd`.
+    fn cost_with_origin(&self) -> Option<(f64, String)> {
+        match (self.cost, self.cost_usd) {
+            (Some(cost), _) => Some((cost, "Program.cost".to_string())),
+            (None, Some(cost)) if self.cost_estimated == Some(true) => Some((cost, "Program.costUsd, derived from the catalog fee schedule".to_string())),
+            (None, Some(cost)) => Some((cost, "Program.costUsd".to_string())),
+            (None, None) => None,
+        }
+    }
 }
 
 /// A fact used for the verdicts: the rule field, its value and the graph data behind it.
@@ -91,13 +119,17 @@ pub fn facts_from_row(row: &ProgramFactsRow) -> Result<ProgramFactSet, String> {
         ("clock_hours", row.clock_hours, "Program.clockHours"),
         ("credit_hours", row.credit_hours, "Program.creditHours"),
         ("quarter_hours", row.quarter_hours, "Program.quarterHours"),
-        ("weeks", row.weeks, "Program.weeks"),
         ("completion_rate", row.completion_rate, "Program.completionRate"),
-        ("cost", row.cost, "Program.cost"),
     ];
     for (field, value, origin) in amounts {
         if let Some(value) = value {
             put(field, decimal_text(value), format!("{value}"), origin.into());
+        }
+    }
+    let derived = [("weeks", row.weeks_with_origin()), ("cost", row.cost_with_origin())];
+    for (field, value) in derived {
+        if let Some((value, origin)) = value {
+            put(field, decimal_text(value), format!("{value}"), origin);
         }
     }
     // A value outside the engine's list stays empty, so its rules report UNKNOWN.
@@ -182,6 +214,24 @@ mod tests {
         let row = ProgramFactsRow { id: "p".into(), soc_in_demand: Some(true), ..Default::default() };
         let set = facts_from_row(&row).unwrap();
         assert_eq!(set.facts.in_demand, Some(true));
+    }
+
+    #[test]
+    fn derived_weeks_name_their_basis() {
+        let row = ProgramFactsRow { id: "p".into(), weeks: Some(15.0), weeks_estimated: Some(true), weeks_basis: Some("1 term of 15 weeks".into()), ..Default::default() };
+        let set = facts_from_row(&row).unwrap();
+        let weeks = set.used.iter().find(|fact| fact.field == "weeks").unwrap();
+        assert_eq!(weeks.value, "15");
+        assert_eq!(weeks.origin, "Program.weeks, derived: 1 term of 15 weeks");
+    }
+
+    #[test]
+    fn catalog_cost_fills_missing_cost() {
+        let row = ProgramFactsRow { id: "p".into(), cost_usd: Some(1261.0), cost_estimated: Some(true), ..Default::default() };
+        let set = facts_from_row(&row).unwrap();
+        let cost = set.used.iter().find(|fact| fact.field == "cost").unwrap();
+        assert_eq!(cost.value, "1261");
+        assert!(cost.origin.starts_with("Program.costUsd, derived"), "{}", cost.origin);
     }
 
     #[test]

@@ -323,3 +323,21 @@ async fn rule_threshold_change_changes_verdict() {
     assert_eq!(service_after["status"], "ELIGIBLE");
     assert_eq!(check(service_after, &rule)["limit"], "2000");
 }
+
+/// South Georgia Technical College's pipe welder certificate: 9 credit hours, no stated length.
+const SGTC_CERTIFICATE: &str = "ipeds-141006:program:PW11";
+
+#[tokio::test]
+async fn workforce_pell_judges_catalog_certificate_length() {
+    let app = spawn_app().await;
+    let result = program_verdicts(&app, SGTC_CERTIFICATE, "2026-09-01").await;
+    let pell = verdict(&result["verdicts"], "aidProgramId", "workforce_pell");
+    let weeks = result["facts"].as_array().unwrap().iter().find(|fact| fact["field"] == "weeks").expect("weeks fact");
+    let length_checks: Vec<&Value> = pell["checks"].as_array().unwrap().iter().filter(|c| c["field"] == "weeks").collect();
+
+    assert_eq!(weeks["value"], "15");
+    assert!(weeks["origin"].as_str().unwrap().contains("9 credit hours fit in one term"), "{weeks}");
+    assert!(length_checks.iter().all(|c| c["comparedValue"] == "15"), "{length_checks:?}");
+    assert!(length_checks.iter().any(|c| c["outcome"] == "FAIL"), "{length_checks:?}");
+    assert_eq!(pell["status"], "INELIGIBLE");
+}

@@ -92,8 +92,14 @@ pub(crate) fn read_facts(lines: &[Line]) -> CatalogFacts {
     facts
 }
 
+/// Most semester hours a full-time student is assumed to carry in one term. The catalogs
+/// state no such cap, so this is an estimate, and the basis of a length derived from it
+/// names the assumption.
+const FULL_TIME_TERM_LOAD: f64 = 18.0;
+
 /// Fills derived weeks and a cost estimate on programs that state neither.
 pub(crate) fn derive_program_values(program: &mut Program, facts: &CatalogFacts) {
+    derive_single_term(program, facts);
     if program.length_weeks.is_none() {
         if let (Some(terms), Some(weeks)) = (&program.length_terms, facts.weeks_per_term) {
             program.length_weeks = Some(Quantity {
@@ -101,7 +107,7 @@ pub(crate) fn derive_program_values(program: &mut Program, facts: &CatalogFacts)
                 min: terms.min * weeks,
                 max: terms.max * weeks,
                 derived: true,
-                basis: facts.weeks_text.clone(),
+                basis: weeks_basis(terms, facts.weeks_text.as_deref()),
             });
         }
     }
@@ -157,6 +163,39 @@ pub(crate) fn derive_program_values(program: &mut Program, facts: &CatalogFacts)
         total_cents: tuition_cents + fees_cents,
         basis,
     });
+}
+
+/// Gives a program that states no length, and whose credits fit in one full-time term,
+/// a derived length of one term. Longer programs stay without a length, because the
+/// number of terms a student needs for them depends on course sequencing.
+fn derive_single_term(program: &mut Program, facts: &CatalogFacts) {
+    if program.length_terms.is_some() || program.length_weeks.is_some() || facts.weeks_per_term.is_none() {
+        return;
+    }
+    let Some(credits) = program.total_credits.as_ref().map(|q| q.max) else {
+        return;
+    };
+    if credits <= 0.0 || credits > FULL_TIME_TERM_LOAD {
+        return;
+    }
+    program.length_terms = Some(Quantity {
+        text: "1 term".to_string(),
+        min: 1.0,
+        max: 1.0,
+        derived: true,
+        basis: Some(format!(
+            "{credits} credit hours fit in one term at a full-time load of at most {FULL_TIME_TERM_LOAD} \
+             credit hours (assumed; the catalog states no length for this program)"
+        )),
+    });
+}
+
+/// Joins the basis of derived terms with the catalog sentence that states the term length.
+fn weeks_basis(terms: &Quantity, weeks_text: Option<&str>) -> Option<String> {
+    match (terms.basis.as_deref(), weeks_text) {
+        (Some(terms), Some(weeks)) => Some(format!("{terms}; {weeks}")),
+        (terms, weeks) => terms.or(weeks).map(str::to_string),
+    }
 }
 
 fn dollars(cents: i64) -> String {

@@ -257,3 +257,26 @@ fn real_catalogs_reassemble_byte_exact() {
         );
     }
 }
+
+#[test]
+fn sgtc_certificate_length_is_one_term() {
+    let catalog = parse_seed(SGTC, "sgtc");
+    let pipe = catalog.program("PW11").expect("pipe welder certificate is parsed");
+    let terms = pipe.length_terms.as_ref().expect("one term derived");
+    let weeks = pipe.length_weeks.as_ref().expect("weeks derived from the term");
+    let cost = pipe.cost_estimate.as_ref().expect("cost derived from the fee schedule");
+
+    assert_eq!((terms.min, terms.derived), (1.0, true));
+    assert_eq!((weeks.min, weeks.derived), (15.0, true));
+    assert!(weeks.basis.as_deref().unwrap_or_default().contains("9 credit hours fit in one term"), "{weeks:?}");
+    assert_eq!(cost.tuition_cents, 90_000);
+    assert_eq!(cost.fees_cents, 36_100);
+}
+
+#[test]
+fn sgtc_diploma_length_stays_stated() {
+    let catalog = parse_seed(SGTC, "sgtc");
+    let diploma = catalog.program("WAJ2").expect("welding diploma is parsed");
+
+    assert_eq!(diploma.length_terms.as_ref().map(|q| (q.min, q.derived)), Some((4.0, false)));
+}

@@ -59,11 +59,10 @@ pub(crate) fn changes_for(check: &RuleCheck) -> Change {
             } else {
                 "Raise"
             };
+            let from = current.map_or(String::new(), |current| format!(" from {current}"));
             format!(
-                "{verb} {} by {}{unit_text} to {target}{unit_text} to meet {}.",
-                check.field,
-                delta.abs(),
-                check.rule_id
+                "{verb} {}{from} to {target}{unit_text} to meet {}.",
+                check.field, check.rule_id
             )
         }
         _ => format!(

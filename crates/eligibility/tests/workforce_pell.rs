@@ -126,7 +126,7 @@ fn what_if_names_hours_to_remove() {
     assert_eq!(change.target, Some(dec(599)));
     assert_eq!(change.delta, Some(dec(-1)));
     assert!(
-        change.description.contains("Lower clock_hours by 1"),
+        change.description.contains("Lower clock_hours from 600 to 599"),
         "{}",
         change.description
     );

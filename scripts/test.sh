@@ -47,8 +47,8 @@ rm -rf "$TEST_DATA/neo4j"
 NEO4J_PORT="$NEO4J_TEST_PORT" NEO4J_DATA="$TEST_DATA/neo4j" NEO4J_HEAP=1g scripts/neo4j.sh start &
 neo4j_pid=$!
 
-step "building the workspace and its tests"
-cargo build --workspace --tests --bins
+step "building the workspace, its tests and examples"
+cargo build --workspace --tests --bins --examples
 wait "$neo4j_pid" || fail "Neo4j did not start; see $TEST_DATA/neo4j/launcher.log"
 
 export LER_TEST_NEO4J_URI="bolt://127.0.0.1:$NEO4J_TEST_PORT"
@@ -56,10 +56,21 @@ export LER_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_TEST_PORT"
 step "seeding the test graph from seeds/"
 target/debug/ler-registry seed --quiet --neo4j-uri "$LER_TEST_NEO4J_URI" --seeds-dir "$ROOT/seeds"
 
-step "running cargo test"
-cargo test --workspace --no-fail-fast -- --test-threads=4
+# Every stage runs even when an earlier one fails, so one run reports all failures.
+failed=()
+run_stage() {
+  local name="$1"
+  shift
+  step "$name"
+  "$@" || failed+=("$name")
+}
 
-step "running the federation and GraphQL-over-HTTP checks"
-scripts/federation-check.sh
+run_stage "running cargo test" cargo test --workspace --no-fail-fast -- --test-threads=4
+run_stage "running the federation and GraphQL-over-HTTP checks" scripts/federation-check.sh
+run_stage "running the independent credential verifiers (Python)" tests/peers/credentials/run.sh "$ROOT/.local/peer-venv"
 
-step "done"
+if (( ${#failed[@]} > 0 )); then
+  step "failed stages: ${failed[*]}"
+  exit 1
+fi
+step "done: every stage passed"

@@ -54,7 +54,7 @@ wait "$neo4j_pid" || fail "Neo4j did not start; see $TEST_DATA/neo4j/launcher.lo
 export LER_TEST_NEO4J_URI="bolt://127.0.0.1:$NEO4J_TEST_PORT"
 export LER_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_TEST_PORT"
 step "seeding the test graph from seeds/"
-target/debug/ler-registry seed --quiet --neo4j-uri "$LER_TEST_NEO4J_URI" --seeds-dir "$ROOT/seeds"
+"${CARGO_TARGET_DIR:-target}/debug/ler-registry" seed --quiet --neo4j-uri "$LER_TEST_NEO4J_URI" --seeds-dir "$ROOT/seeds"
 
 # Every stage runs even when an earlier one fails, so one run reports all failures.
 failed=()

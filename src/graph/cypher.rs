@@ -39,6 +39,8 @@ cypher! {
     AUDIT_TRAIL => "registry/audit_trail.cypher",
     OPPORTUNITIES_BY_KEY => "registry/opportunities_by_key.cypher",
     OPPORTUNITIES_PAGE => "registry/opportunities_page.cypher",
+    SERVICES_BY_KEY => "registry/services_by_key.cypher",
+    SERVICES_PAGE => "registry/services_page.cypher",
 }
 
 /// Seed statements in load order: each takes `$rows` from `seeds/<name>.jsonl.gz`.

@@ -13,6 +13,7 @@ use super::loaders::Loaders;
 use crate::auth::principal;
 use crate::catalog::course::Course;
 use crate::registry::opportunity::{is_visible, Opportunity};
+use crate::registry::service::Service;
 use super::occupation::Occupation;
 use super::program::{Program, Provider};
 use super::skill::Skill;
@@ -74,6 +75,12 @@ impl FederationQuery {
         let loaders = ctx.data_unchecked::<Loaders>();
         let node = loaders.opportunities.load_one(registry_id).await?;
         Ok(node.filter(|n| is_visible(principal(ctx), n)).map(Opportunity))
+    }
+
+    /// `Service @key(fields: "id")`.
+    #[graphql(entity)]
+    async fn find_service_by_id(&self, ctx: &Context<'_>, id: String) -> async_graphql::Result<Option<Service>> {
+        Ok(ctx.data_unchecked::<Loaders>().services.load_one(id).await?)
     }
 
     /// `Skill @key(fields: "elementId")`.

@@ -23,6 +23,7 @@ pub struct Query(
     query::CoreQuery,
     crate::eligibility::EligibilityQuery,
     crate::registry::RegistryQuery,
+    crate::registry::service::ServiceQuery,
     crate::catalog::graphql::CatalogQuery,
     crate::pathways::PathwaysQuery,
     crate::credentials::CredentialsQuery,

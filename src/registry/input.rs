@@ -122,7 +122,7 @@ pub struct RegionalWageInput {
     pub year: Option<i32>,
 }
 
-fn enum_name<T: std::fmt::Debug>(value: T) -> Value {
+pub(crate) fn enum_name<T: std::fmt::Debug>(value: T) -> Value {
     // Stored in SCREAMING_SNAKE_CASE, as GraphQL shows enum values.
     let name = format!("{value:?}");
     let mut out = String::new();

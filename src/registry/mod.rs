@@ -9,6 +9,7 @@ pub mod kind;
 pub mod mutation;
 pub mod opportunity;
 pub mod query;
+pub mod service;
 pub mod status;
 pub mod validate;
 pub mod write;

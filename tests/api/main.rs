@@ -15,4 +15,5 @@ mod lookups;
 mod occupation;
 mod registration;
 mod roles;
+mod services;
 mod pathways;

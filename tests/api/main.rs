@@ -15,3 +15,6 @@ mod occupation;
 mod registration;
 mod roles;
 mod pathways;
+mod pathways_fastest;
+mod pathways_fixture;
+mod pathways_seeded;

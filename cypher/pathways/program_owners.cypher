@@ -2,4 +2,5 @@
 UNWIND [$from, $to] AS id
 MATCH (p:Program {id: id})
 OPTIONAL MATCH (p)-[:OFFERED_BY]->(v:Provider)
-RETURN p.id AS id, p.name AS name, [x IN collect(DISTINCT v.id) + [p.providerId] WHERE x IS NOT NULL] AS providers
+WITH p, collect(DISTINCT v.id) AS offeredBy
+RETURN p.id AS id, p.name AS name, [x IN offeredBy + [p.providerId] WHERE x IS NOT NULL] AS providers

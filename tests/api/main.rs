@@ -17,4 +17,5 @@ mod roles;
 mod pathways;
 mod pathways_fastest;
 mod pathways_fixture;
+mod pathways_links;
 mod pathways_seeded;

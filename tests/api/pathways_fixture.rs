@@ -30,6 +30,8 @@ pub struct ProgramSpec {
     pub credits: Option<f64>,
     pub level: Option<&'static str>,
     pub state: Option<&'static str>,
+    /// `providerId` of the program, which decides who may link it.
+    pub provider: Option<String>,
     pub opens_target: bool,
 }
 
@@ -70,6 +72,9 @@ impl Fixture {
         }
         if let Some(state) = spec.state {
             map.insert("state".into(), json!(state));
+        }
+        if let Some(provider) = spec.provider {
+            map.insert("providerId".into(), json!(provider));
         }
         self.programs.push(json!({ "id": self.id(name), "props": props, "opensTarget": spec.opens_target }));
         self

@@ -17,5 +17,7 @@ mod roles;
 mod pathways;
 mod pathways_fastest;
 mod pathways_fixture;
+mod pathways_bolt;
 mod pathways_links;
+mod pathways_plans;
 mod pathways_seeded;

@@ -8,7 +8,7 @@ pub struct Length {
     pub cost_usd: f64,
     pub weeks_estimated: bool,
     pub cost_estimated: bool,
-    /// How the estimated values were found; None when the record states both.
+    /// Source of the estimated values; None when the record states both.
     pub basis: Option<String>,
 }
 
@@ -23,10 +23,12 @@ pub const COST_PER_CREDIT_HOUR: f64 = 100.0;
 fn by_award_level(level: Option<&str>) -> (f64, f64, &'static str) {
     match level {
         Some("CERTIFICATE") | Some("TECHNICAL_CERTIFICATE_OF_CREDIT") => {
-            (15.0, 1_500.0, "certificate: one 15-week term; cost is the median of the 152 certificates with a cost in the seeded catalog")
+            (15.0, 1_500.0, "certificate: one 15-week term; cost is the lower median of the 153 certificates in the South Georgia Technical College 2021-2023 catalog")
         }
-        Some("DIPLOMA") => (60.0, 6_644.0, "diploma: median weeks and cost of the 32 diplomas in the seeded catalog"),
-        Some("ASSOCIATE") => (75.0, 8_205.0, "associate degree: median weeks and cost of the 17 associate degrees in the seeded catalog"),
+        Some("DIPLOMA") => (60.0, 6_644.0, "diploma: lower median weeks and cost of the 32 diplomas in the South Georgia Technical College 2021-2023 catalog"),
+        Some("ASSOCIATE") => (75.0, 8_205.0, "associate degree: lower median weeks of the 17 associate degrees stating weeks and cost of all 18 in the South Georgia Technical College 2021-2023 catalog"),
+        // NOTE: the three costs below use a technical college's tuition, so they are a floor
+        // well below a university's.
         Some("BACHELOR") => (120.0, 12_000.0, "bachelor's degree: 8 terms of 15 weeks; cost is 120 credit hours at $100"),
         Some("MASTER") => (60.0, 3_600.0, "master's degree: 4 terms of 15 weeks; cost is 36 credit hours at $100"),
         Some("DOCTORATE") => (150.0, 6_000.0, "doctorate: 10 terms of 15 weeks; cost is 60 credit hours at $100"),

@@ -8,7 +8,7 @@ use super::error::{PathwayError, PathwayResult};
 pub const DEFAULT_K: i32 = 3;
 pub const MAX_K: i32 = 10;
 
-/// How a program is delivered.
+/// Delivery mode of a program.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Modality {
     InPerson,
@@ -17,7 +17,7 @@ pub enum Modality {
 }
 
 impl Modality {
-    /// The value stored on `Program.modality`.
+    /// Returns the value stored on `Program.modality`.
     pub fn stored(self) -> &'static str {
         match self {
             Self::InPerson => "IN_PERSON",
@@ -105,6 +105,7 @@ impl PathwayInput {
         let budget_usd = non_negative("budgetUsd", self.budget_usd, "US dollars")?;
         let max_weeks = non_negative("maxWeeks", self.max_weeks, "weeks")?;
         let prior_learning_credits = non_negative("priorLearningCredits", self.prior_learning_credits, "credit hours")?.unwrap_or(0.0);
+
         let min_wage = non_negative("minMedianWage", self.min_median_wage, "US dollars")?;
         let occupation = self.occupation.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         let target = match (occupation, min_wage) {
@@ -120,12 +121,14 @@ impl PathwayInput {
             (Some(code), None) => Target::Occupation(code),
             (None, Some(wage)) => Target::MinMedianWage(wage),
         };
+
         let state = match self.state.map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
             Some(s) if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_uppercase()) => {
                 return Err(PathwayError::invalid("state", format!("`state` is \"{s}\", but it must be a two-letter state code such as \"GA\".")))
             }
             other => other,
         };
+
         let clean = |items: Vec<String>| items.into_iter().map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).collect::<Vec<_>>();
         let held = clean(self.held).into_iter().map(|id| id.strip_prefix("Program:").or(id.strip_prefix("Course:")).map(str::to_string).unwrap_or(id)).collect();
         Ok(Request {

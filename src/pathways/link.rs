@@ -14,7 +14,7 @@ use crate::registry::audit::actor_id;
 const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/program_owners.cypher"));
 const LINK_PROGRAMS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/link_programs.cypher"));
 
-/// How one program leads to another.
+/// Kind of link from one program to another.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ProgramLinkKind {
     /// `from` counts toward `to`, usually a lower award toward a higher one.
@@ -26,7 +26,7 @@ pub enum ProgramLinkKind {
 }
 
 impl ProgramLinkKind {
-    /// The relationship type stored in the graph.
+    /// Returns the relationship type stored in the graph.
     pub fn relationship(self) -> &'static str {
         match self {
             Self::StacksInto => "STACKS_INTO",
@@ -45,7 +45,7 @@ pub struct ProgramLink {
     /// Credit hours of `from` that count toward `to`.
     pub credit_carried: Option<f64>,
     pub note: Option<String>,
-    /// How the link came about, in words.
+    /// Derivation of the link, in words.
     pub derivation: String,
     /// Id of the audit event recorded on the `from` program.
     pub audit_event_id: String,

@@ -15,6 +15,7 @@ pub mod types;
 use async_graphql::{Context, Object};
 use serde::Deserialize;
 
+use crate::cache::RequestTags;
 use crate::graph::{Graph, GraphError, Statement};
 use error::run;
 
@@ -52,27 +53,41 @@ pub struct PathwaysQuery;
 
 #[Object]
 impl PathwaysQuery {
-    /// The transitive stack of a program: programs above it (UP) and below it (DOWN) over
-    /// at most 8 links, with stages, carried credit and the occupations each level opens.
+    /// Returns the transitive stack of a program: programs above it (UP) and below it (DOWN)
+    /// over at most 8 links, with stages, carried credit and the occupations each level opens.
     /// Null when no program has the id.
+    // NOTE: a cached response is invalidated when a program it lists changes or is linked,
+    // but not when a link adds a program it did not list.
     async fn stackability(&self, ctx: &Context<'_>, program_id: String) -> async_graphql::Result<Option<Stackability>> {
         run(async {
             let graph = ctx.data_unchecked::<Graph>();
             let id = program_id.trim();
             let id = id.strip_prefix("Program:").unwrap_or(id);
-            stack::stackability(graph, id).await
+            let stack = stack::stackability(graph, id).await?;
+            if let (Some(tags), Some(stack)) = (ctx.data_opt::<RequestTags>(), &stack) {
+                let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
+                tags.read("Program", &ids);
+            }
+            Ok(stack)
         })
         .await
     }
 
-    /// Up to `k` pathways from what the learner holds to a target occupation, ranked by
-    /// total weeks, then net cost. An unreachable target returns no pathways and a reason,
+    /// Finds up to `k` pathways from the learner's completed programs, courses and
+    /// credentials to a target occupation, ranked by total weeks, then net cost. An unreachable target returns no pathways and a reason,
     /// not an error.
     async fn fastest_path_to_employment(&self, ctx: &Context<'_>, input: PathwayInput) -> async_graphql::Result<PathwayResult> {
         run(async {
             let graph = ctx.data_unchecked::<Graph>();
             let request = input.validate()?;
-            fastest::fastest_paths(graph, &request).await
+            let result = fastest::fastest_paths(graph, &request).await?;
+            if let Some(tags) = ctx.data_opt::<RequestTags>() {
+                let steps: Vec<&types::PathwayStep> = result.pathways.iter().flat_map(|p| &p.steps).collect();
+                let ids_of = |course: bool| steps.iter().filter(|s| (s.kind == types::StepKind::Course) == course).map(|s| s.id.clone()).collect::<Vec<_>>();
+                tags.read("Program", &ids_of(false));
+                tags.read("Course", &ids_of(true));
+            }
+            Ok(result)
         })
         .await
     }

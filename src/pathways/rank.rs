@@ -107,7 +107,7 @@ fn target_name(row: &TargetRow) -> String {
     }
 }
 
-/// Why an intermediate program precedes the next one.
+/// Explains why an intermediate program precedes the next one.
 fn link_reason(link: &ChainLink, next: &ChainProgram) -> String {
     let next_name = next.name.clone().unwrap_or_else(|| next.id.clone());
     match link.kind.as_str() {
@@ -200,7 +200,7 @@ fn cost_chain(chain: &ChainRow, row: &TargetRow, request: &Request) -> Option<Ve
     Some(steps)
 }
 
-/// The first held program that opens a target, with that target.
+/// Finds the first held program that opens a target, with that target.
 fn already_held(rows: &[TargetRow]) -> Option<(String, &TargetRow)> {
     rows.iter().find_map(|row| {
         row.chains

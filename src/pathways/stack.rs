@@ -40,7 +40,7 @@ pub struct StackLevel {
     pub cost_usd: f64,
     pub weeks_estimated: bool,
     pub cost_estimated: bool,
-    /// How estimated weeks or cost were found; null when the record states both.
+    /// Source of estimated weeks or cost; null when the record states both.
     pub estimate_basis: Option<String>,
     /// Links between this program and the queried one on the shortest path; 0 for itself.
     pub hops: i32,
@@ -52,7 +52,7 @@ pub struct StackLevel {
     pub link_to: Option<String>,
     /// Credit hours the nearest link carries into the higher program.
     pub credit_carried: Option<f64>,
-    /// How the nearest link was derived or entered, in words.
+    /// Derivation of the nearest link, in words.
     pub derivation: Option<String>,
     pub occupations: Vec<StackOccupation>,
 }

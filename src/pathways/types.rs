@@ -2,7 +2,7 @@
 
 use async_graphql::{Enum, SimpleObject};
 
-/// What a pathway step is.
+/// Kind of a pathway step.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum StepKind {
     Program,
@@ -23,13 +23,13 @@ pub struct PathwayStep {
     pub cost_usd: f64,
     pub weeks_estimated: bool,
     pub cost_estimated: bool,
-    /// How estimated weeks or cost were found; null when the record states both.
+    /// Source of estimated weeks or cost; null when the record states both.
     pub estimate_basis: Option<String>,
     /// Award level or credential type earned on completion; null for a course.
     pub credential_earned: Option<String>,
     /// Skills the target occupation needs that this step prepares for and the learner lacks.
     pub skills_gained: Vec<String>,
-    /// Why the step is on the pathway and how its weeks were reduced, in words.
+    /// Reason the step is on the pathway and the credit that reduced its weeks, in words.
     pub why: String,
 }
 

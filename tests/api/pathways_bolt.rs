@@ -149,7 +149,7 @@ impl Reader<'_> {
 }
 
 impl BoltClient {
-    /// Connects to `bolt://host:port` and says HELLO without credentials.
+    /// Connects to `bolt://host:port` and sends HELLO without credentials.
     pub async fn connect(uri: &str) -> Self {
         let address = uri.trim_start_matches("bolt://").trim_start_matches("neo4j://");
         let mut stream = TcpStream::connect(address).await.expect("test Neo4j accepts Bolt connections");

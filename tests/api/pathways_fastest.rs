@@ -1,4 +1,4 @@
-//! `fastestPathToEmployment` on hand-built graphs with known answers.
+//! `fastestPathToEmployment` on hand-built graphs with known results.
 
 use serde_json::{json, Value};
 

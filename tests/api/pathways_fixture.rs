@@ -1,6 +1,6 @@
 //! Hand-built pathway graphs for tests: one target occupation with a CIP code of its own,
-//! and programs, links and courses whose ids carry a random suffix, so tests running in
-//! parallel against the shared seeded graph never see each other's records.
+//! and programs, links and courses whose ids carry a random suffix. Tests running in
+//! parallel against the shared seeded graph therefore never see each other's records.
 
 use ler_registry::graph::Statement;
 use rand::Rng;
@@ -85,7 +85,7 @@ impl Fixture {
         self
     }
 
-    /// A course of `part_of` (or of no program) that requires the courses `requires`.
+    /// Adds a course of `part_of` (or of no program) that requires the courses `requires`.
     pub fn course(mut self, name: &str, credits: f64, part_of: Option<&str>, requires: &[&str]) -> Self {
         let requires: Vec<String> = requires.iter().map(|r| self.id(r)).collect();
         self.courses.push(json!({

@@ -1,6 +1,7 @@
-//! Hand-built pathway graphs for tests: one target occupation with a CIP code of its own,
-//! and programs, links and courses whose ids carry a random suffix. Tests running in
-//! parallel against the shared seeded graph therefore never see each other's records.
+//! Hand-built pathway graphs for tests. Each test names its own slot, a seeded occupation
+//! that no seeded program prepares for, and its programs, links and courses carry a random
+//! suffix. Tests running in parallel against the shared seeded graph therefore never see
+//! each other's records, and no seeded node changes or is added to a counted label.
 
 use ler_registry::graph::Statement;
 use rand::Rng;
@@ -9,14 +10,20 @@ use serde_json::{json, Value};
 use crate::helpers::TestApp;
 
 const BUILD_GRAPH: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/test/build_graph.cypher"));
+const DELETE_GRAPH: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/test/delete_graph.cypher"));
+
+/// Seeded O*NET-SOC occupations that no seeded program prepares for, one per test slot.
+const SLOTS: &[&str] = &[
+    "45-2011.00", "45-2021.00", "45-2041.00", "45-2091.00", "45-2092.00", "45-2093.00", "45-2099.00", "45-4011.00",
+    "45-4021.00", "45-4023.00", "45-4029.00", "49-9011.00", "49-9031.00", "49-9061.00", "49-9062.00", "49-9063.00",
+    "49-9064.00", "49-9091.00", "49-9094.00", "49-9096.00", "49-9098.00", "53-1041.00", "53-2021.00", "53-2022.00",
+    "53-2031.00", "53-3011.00", "53-3031.00", "53-3054.00", "53-3099.00", "53-4011.00", "53-4013.00", "53-4022.00",
+];
 
 pub struct Fixture {
     suffix: String,
-    /// O*NET-SOC code of the target occupation, in SOC major group 99, which SOC 2018 does not use.
+    /// O*NET-SOC code of the target occupation.
     pub onet: String,
-    soc: String,
-    cip: String,
-    pub median_wage: f64,
     programs: Vec<Value>,
     links: Vec<Value>,
     courses: Vec<Value>,
@@ -36,18 +43,11 @@ pub struct ProgramSpec {
 }
 
 impl Fixture {
-    pub fn new() -> Self {
-        let mut rng = rand::thread_rng();
-        // 99-9999 stays free for tests of a well-formed code that no occupation has.
-        let group: u32 = rng.gen_range(0..9999);
-        let detail: u32 = rng.gen_range(0..100);
-        let soc = format!("99-{group:04}");
+    /// Starts a fixture on slot `slot`, which no other test may use.
+    pub fn new(slot: usize) -> Self {
         Self {
-            suffix: format!("{:08x}", rng.gen::<u32>()),
-            onet: format!("{soc}.{detail:02}"),
-            cip: format!("99.{:04}", rng.gen_range(0..10000)),
-            soc,
-            median_wage: 50_000.0,
+            suffix: format!("{:08x}", rand::thread_rng().gen::<u32>()),
+            onet: SLOTS[slot].to_string(),
             programs: Vec::new(),
             links: Vec::new(),
             courses: Vec::new(),
@@ -95,23 +95,21 @@ impl Fixture {
         self
     }
 
-    pub fn wage(mut self, median_wage: f64) -> Self {
-        self.median_wage = median_wage;
-        self
-    }
-
     pub async fn build(self, app: &TestApp) -> Self {
-        let occupation = json!({
-            "onet": self.onet, "soc": self.soc, "cip": self.cip, "title": format!("Test occupation {}", self.suffix),
-            "medianWage": self.median_wage, "entryWage": self.median_wage * 0.6
-        });
         let statement = Statement::new("test_build_pathway_graph", BUILD_GRAPH)
-            .json_param("occupation", &occupation)
+            .param("onet", self.onet.as_str())
             .json_param("programs", &Value::Array(self.programs.clone()))
             .json_param("links", &Value::Array(self.links.clone()))
             .json_param("courses", &Value::Array(self.courses.clone()));
         app.graph.run(statement).await.expect("fixture graph is created");
         self
+    }
+
+    /// Deletes the fixture's programs and courses.
+    pub async fn remove(&self, app: &TestApp) {
+        let ids: Vec<Value> = self.programs.iter().chain(&self.courses).map(|item| item["id"].clone()).collect();
+        let statement = Statement::new("test_delete_pathway_graph", DELETE_GRAPH).json_param("ids", &Value::Array(ids));
+        app.graph.run(statement).await.expect("fixture graph is deleted");
     }
 }
 

@@ -14,9 +14,9 @@ const STACK: &str = "query($id: String!) { stackability(programId: $id) {
   up { id hops linkKind creditCarried derivation } down { id hops linkKind } } }";
 
 /// A fixture with two programs owned by a provider unique to it; "second" opens the target.
-async fn owned_pair(app: &TestApp) -> (Fixture, String) {
+async fn owned_pair(app: &TestApp, slot: usize) -> (Fixture, String) {
     let provider = format!("test-path-provider-{:08x}", rand::random::<u32>());
-    let f = Fixture::new()
+    let f = Fixture::new(slot)
         .program("first", ProgramSpec { provider: Some(provider.clone()), ..step(10.0, 500.0) })
         .program("second", ProgramSpec { provider: Some(provider.clone()), ..opens(20.0, 2_000.0) })
         .build(app)
@@ -36,7 +36,7 @@ fn error_of(body: &Value) -> (String, String) {
 #[tokio::test]
 async fn provider_links_own_programs() {
     let app = spawn_app().await;
-    let (f, provider) = owned_pair(&app).await;
+    let (f, provider) = owned_pair(&app, 20).await;
     let variables = json!({ "from": f.id("first"), "to": format!("Program:{}", f.id("second")), "kind": "STACKS_INTO", "credit": 6.0, "note": "articulation agreement" });
 
     let response = app.post_graphql_as(&provider_token(&provider), LINK, variables).await;
@@ -52,12 +52,14 @@ async fn provider_links_own_programs() {
     assert_eq!(up["linkKind"], "STACKS_INTO");
     assert_eq!(up["creditCarried"], 6.0);
     assert!(up["derivation"].as_str().unwrap().starts_with("entered through the API"), "{up}");
+
+    f.remove(&app).await;
 }
 
 #[tokio::test]
 async fn link_writes_audit_event() {
     let app = spawn_app().await;
-    let (f, provider) = owned_pair(&app).await;
+    let (f, provider) = owned_pair(&app, 21).await;
     let variables = json!({ "from": f.id("first"), "to": f.id("second"), "kind": "PREREQUISITE_FOR" });
     let response = app.post_graphql_as(&provider_token(&provider), LINK, variables).await;
     let event_id = crate::helpers::TestApp::data(&response)["linkPrograms"]["auditEventId"].as_str().unwrap().to_string();
@@ -69,12 +71,14 @@ async fn link_writes_audit_event() {
     let event = events.iter().find(|e| e["id"] == Value::String(event_id.clone())).expect("the link has an audit event");
     assert_eq!(event["action"], "LINK");
     assert_eq!(event["changes"][0]["field"], "link:PREREQUISITE_FOR");
+
+    f.remove(&app).await;
 }
 
 #[tokio::test]
 async fn entered_prerequisite_joins_pathway() {
     let app = spawn_app().await;
-    let (f, provider) = owned_pair(&app).await;
+    let (f, provider) = owned_pair(&app, 22).await;
     let variables = json!({ "from": f.id("first"), "to": f.id("second"), "kind": "PREREQUISITE_FOR" });
     let response = app.post_graphql_as(&provider_token(&provider), LINK, variables).await;
     crate::helpers::TestApp::data(&response);
@@ -82,34 +86,40 @@ async fn entered_prerequisite_joins_pathway() {
     let data = app.query_data(FASTEST, json!({ "input": { "occupation": f.onet } })).await;
 
     assert_eq!(step_ids(&data), vec![vec![f.id("first"), f.id("second")]]);
+
+    f.remove(&app).await;
 }
 
 #[tokio::test]
 async fn other_provider_cannot_link() {
     let app = spawn_app().await;
-    let (f, _) = owned_pair(&app).await;
+    let (f, _) = owned_pair(&app, 23).await;
     let variables = json!({ "from": f.id("first"), "to": f.id("second"), "kind": "STACKS_INTO" });
 
     let response = app.post_graphql_as(&provider_token("test-path-someone-else"), LINK, variables).await;
 
     assert_eq!(error_of(&response.body).0, "FORBIDDEN");
+
+    f.remove(&app).await;
 }
 
 #[tokio::test]
 async fn anonymous_caller_cannot_link() {
     let app = spawn_app().await;
-    let (f, _) = owned_pair(&app).await;
+    let (f, _) = owned_pair(&app, 24).await;
     let variables = json!({ "from": f.id("first"), "to": f.id("second"), "kind": "STACKS_INTO" });
 
     let response = app.post_graphql(LINK, variables).await;
 
     assert_eq!(error_of(&response.body).0, "UNAUTHENTICATED");
+
+    f.remove(&app).await;
 }
 
 #[tokio::test]
 async fn bad_link_input_names_field() {
     let app = spawn_app().await;
-    let (f, provider) = owned_pair(&app).await;
+    let (f, provider) = owned_pair(&app, 25).await;
     let cases = [
         (json!({ "from": f.id("first"), "to": f.id("first"), "kind": "STACKS_INTO" }), "BAD_USER_INPUT", "to"),
         (json!({ "from": f.id("first"), "to": f.id("second"), "kind": "STACKS_INTO", "credit": -1.0 }), "BAD_USER_INPUT", "creditCarried"),
@@ -122,12 +132,14 @@ async fn bad_link_input_names_field() {
         assert_eq!(found_code, code, "{variables}");
         assert_eq!(found_field, field, "{variables}");
     }
+
+    f.remove(&app).await;
 }
 
 #[tokio::test]
 async fn ctdl_requires_becomes_prerequisite_link() {
     let app = spawn_app().await;
-    let (f, _) = owned_pair(&app).await;
+    let (f, _) = owned_pair(&app, 26).await;
     let suffix = format!("{:08x}", rand::random::<u32>());
     let first_ctid = format!("ce-{suffix}-0000-4000-8000-000000000001");
     let second = json!({ "ceterms:requires": [{ "ceterms:targetCredential": [format!("https://credentialengineregistry.org/resources/{first_ctid}")] }] });
@@ -143,4 +155,6 @@ async fn ctdl_requires_becomes_prerequisite_link() {
     let down = &data["stackability"]["down"][0];
     assert_eq!(down["id"], Value::String(f.id("first")));
     assert_eq!(down["linkKind"], "PREREQUISITE_FOR");
+
+    f.remove(&app).await;
 }

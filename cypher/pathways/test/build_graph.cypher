@@ -1,20 +1,19 @@
-// Test fixture: one target occupation reached through a CIP code, plus the programs,
-// links and courses of a test, all keyed by ids unique to the test.
-MERGE (o:Occupation {onetSocCode: $occupation.onet})
-SET o.socCode = $occupation.soc, o.title = $occupation.title,
-    o.medianWage = $occupation.medianWage, o.entryWage = $occupation.entryWage
-MERGE (onet:Code {system: 'ONET_SOC', code: $occupation.onet})
-MERGE (soc:Code {system: 'SOC', code: $occupation.soc})
-MERGE (cip:Code {system: 'CIP', code: $occupation.cip})
-MERGE (o)-[:CLASSIFIED_AS]->(onet)
-MERGE (o)-[:CLASSIFIED_AS]->(soc)
-MERGE (cip)-[:CROSSWALKS_TO {source: 'test fixture'}]->(soc)
-WITH cip
-CALL (cip) {
+// Test fixture: programs, links and courses of one test, keyed by ids unique to the test.
+// Programs marked opensTarget PREPARES_FOR the test's target, a seeded occupation that no
+// seeded program prepares for. Programs an earlier run of the same test left behind on
+// that occupation are deleted first.
+MATCH (o:Occupation {onetSocCode: $onet})
+CALL (o) {
+  MATCH (o)<-[:PREPARES_FOR]-(old:Program)
+  WHERE old.id STARTS WITH 'test-path-'
+  DETACH DELETE old
+}
+CALL (o) {
   UNWIND $programs AS row
   MERGE (p:Program {id: row.id})
   SET p += row.props
-  FOREACH (_ IN CASE WHEN row.opensTarget THEN [1] ELSE [] END | MERGE (p)-[:CLASSIFIED_AS]->(cip))
+  FOREACH (_ IN CASE WHEN row.opensTarget THEN [1] ELSE [] END |
+    MERGE (p)-[:PREPARES_FOR {source: 'test fixture'}]->(o))
 }
 CALL () {
   UNWIND $links AS row

@@ -1,13 +1,16 @@
 // Candidate pathways to each target occupation. A candidate is a simple chain of at most
 // 4 program links (STACKS_INTO, PREREQUISITE_FOR, PREPARES_FOR_APPRENTICESHIP) that ends
 // at a program opening the target, through the CIP-SOC crosswalk or a PREPARES_FOR link.
+// CIP 99.9999 is the crosswalk's placeholder for occupations without a matching program,
+// so it opens nothing.
 // A chain is kept only when every program in it is published, not retired and passes the
 // state and modality filters (held programs always pass), and every program it requires is held or in the chain.
 // Weeks, costs, credit reductions and ranking are applied by the caller.
 UNWIND $targets AS targetCode
 MATCH (o:Occupation {onetSocCode: targetCode})
 CALL (o) {
-  MATCH (o)-[:CLASSIFIED_AS]->(:Code {system: 'SOC'})<-[:CROSSWALKS_TO]-(:Code {system: 'CIP'})<-[:CLASSIFIED_AS]-(t:Program)
+  MATCH (o)-[:CLASSIFIED_AS]->(:Code {system: 'SOC'})<-[:CROSSWALKS_TO]-(cip:Code {system: 'CIP'})<-[:CLASSIFIED_AS]-(t:Program)
+  WHERE cip.code <> '99.9999'
   RETURN t
   UNION
   MATCH (o)<-[:PREPARES_FOR]-(t:Program)

@@ -2,7 +2,8 @@
 UNWIND $programIds AS programId
 MATCH (p:Program {id: programId})
 CALL (p) {
-  MATCH (p)-[:CLASSIFIED_AS]->(:Code {system: 'CIP'})-[:CROSSWALKS_TO]->(:Code {system: 'SOC'})<-[:CLASSIFIED_AS]-(o:Occupation)
+  MATCH (p)-[:CLASSIFIED_AS]->(cip:Code {system: 'CIP'})-[:CROSSWALKS_TO]->(:Code {system: 'SOC'})<-[:CLASSIFIED_AS]-(o:Occupation)
+  WHERE cip.code <> '99.9999'
   RETURN o
   UNION
   MATCH (p)-[:PREPARES_FOR]->(o:Occupation)

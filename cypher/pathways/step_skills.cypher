@@ -6,7 +6,8 @@ MATCH (target:Occupation {onetSocCode: pair.target})
 MATCH (p:Program {id: pair.programId})
 CALL (p, target) {
   CALL (p) {
-    MATCH (p)-[:CLASSIFIED_AS]->(:Code {system: 'CIP'})-[:CROSSWALKS_TO]->(:Code {system: 'SOC'})<-[:CLASSIFIED_AS]-(o:Occupation)
+    MATCH (p)-[:CLASSIFIED_AS]->(cip:Code {system: 'CIP'})-[:CROSSWALKS_TO]->(:Code {system: 'SOC'})<-[:CLASSIFIED_AS]-(o:Occupation)
+    WHERE cip.code <> '99.9999'
     RETURN o
     UNION
     MATCH (p)-[:PREPARES_FOR]->(o:Occupation)

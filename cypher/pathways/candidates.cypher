@@ -8,7 +8,7 @@
 // Weeks, costs, credit reductions and ranking are applied by the caller.
 UNWIND $targets AS targetCode
 MATCH (o:Occupation {onetSocCode: targetCode})
-CALL (o) {
+OPTIONAL CALL (o) {
   MATCH (o)-[:CLASSIFIED_AS]->(:Code {system: 'SOC'})<-[:CROSSWALKS_TO]-(cip:Code {system: 'CIP'})<-[:CLASSIFIED_AS]-(t:Program)
   WHERE cip.code <> '99.9999'
   RETURN t

@@ -247,6 +247,11 @@ pub fn rank(rows: &[TargetRow], request: &Request) -> PathwayResult {
     }
 
     let found = best.len();
+    let reached: HashSet<&String> = best.keys().map(|(code, _)| code).collect();
+    let reached = match rows {
+        [_] => targets.clone(),
+        _ => format!("{} of {} target occupations", reached.len(), rows.len()),
+    };
     let mut over_budget = 0;
     let mut over_weeks = 0;
     let mut pathways: Vec<Pathway> = Vec::new();
@@ -283,7 +288,7 @@ pub fn rank(rows: &[TargetRow], request: &Request) -> PathwayResult {
         pathway.rank = index as i32 + 1;
     }
     let excluded = found - fitting;
-    let mut reason = format!("{fitting} pathways reach {targets}");
+    let mut reason = format!("{fitting} pathways reach {reached}");
     if excluded > 0 {
         reason.push_str(&format!(" within the limits ({excluded} more exceed them)"));
     }

@@ -188,7 +188,9 @@ async fn target_without_programs_is_unreachable() {
     let data = app.query_data(FASTEST, json!({ "input": { "occupation": f.onet } })).await;
 
     assert_eq!(result(&data)["pathways"], json!([]));
-    assert!(result(&data)["reason"].as_str().unwrap().starts_with("No program"), "{data}");
+    let reason = result(&data)["reason"].as_str().unwrap();
+    assert!(reason.starts_with("No program in the registry prepares for "), "{reason}");
+    assert!(reason.contains(&format!("({})", f.onet)), "{reason}");
 
     f.remove(&app).await;
 }

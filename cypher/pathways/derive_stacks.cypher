@@ -34,6 +34,8 @@ CALL (provider) {
     RETURN count(c) AS shared, sum(coalesce(c.creditHours, 0.0)) AS credit
   }
   WITH a, b, series, shared, credit WHERE shared > 0
+  // A link entered through the API or stated in CTDL (derived: false) takes precedence.
+  WITH a, b, series, shared, credit WHERE NOT EXISTS { (a)-[x:STACKS_INTO]->(b) WHERE x.derived = false }
   MERGE (a)-[s:STACKS_INTO]->(b)
   SET s.derived = true, s.creditCarried = credit, s.sharedCourses = shared,
       s.derivation = 'same provider, CIP series ' + series + ', next award level ' + b.awardLevel

@@ -1,13 +1,22 @@
-// The programs a program stacks into and the programs that stack into it, up to 4 hops.
+// The transitive stack of a program in both directions: every program reachable over at
+// most 8 links (STACKS_INTO, PREREQUISITE_FOR, PREPARES_FOR_APPRENTICESHIP), on simple
+// paths, with the shortest distance and the nearest link of each. Award ranks run 1 to 6,
+// so 8 links cover any stack the derivation rule builds.
 MATCH (p:Program {id: $programId})
-CALL (p) {
-  MATCH path = (p)-[:STACKS_INTO*1..4]->(next:Program)
-  RETURN 'UP' AS direction, next AS other, length(path) AS hops, relationships(path)[-1] AS link, nodes(path)[-2].id AS linkFrom, next.id AS linkTo
+OPTIONAL CALL (p) {
+  MATCH path = (p)-[:STACKS_INTO|PREREQUISITE_FOR|PREPARES_FOR_APPRENTICESHIP*1..8]->(other:Program)
+  WHERE other <> p AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+  RETURN 'UP' AS direction, other, length(path) AS hops, relationships(path)[-1] AS link, nodes(path)[-2].id AS linkFrom, other.id AS linkTo
   UNION ALL
-  MATCH path = (previous:Program)-[:STACKS_INTO*1..4]->(p)
-  RETURN 'DOWN' AS direction, previous AS other, length(path) AS hops, relationships(path)[0] AS link, previous.id AS linkFrom, nodes(path)[1].id AS linkTo
+  MATCH path = (other:Program)-[:STACKS_INTO|PREREQUISITE_FOR|PREPARES_FOR_APPRENTICESHIP*1..8]->(p)
+  WHERE other <> p AND all(i IN range(0, length(path) - 1) WHERE NOT nodes(path)[i] IN nodes(path)[i + 1..])
+  RETURN 'DOWN' AS direction, other, length(path) AS hops, relationships(path)[0] AS link, other.id AS linkFrom, nodes(path)[1].id AS linkTo
 }
-RETURN direction, hops, linkFrom, linkTo, other.id AS id, other.name AS name, other.awardLevel AS awardLevel, other.stage AS stage,
-       other.creditHours AS creditHours, other.weeks AS weeks, other.costUsd AS costUsd,
-       link.creditCarried AS creditCarried, link.derivation AS derivation
-ORDER BY direction, hops, id
+WITH p, direction, other, hops, link, linkFrom, linkTo
+ORDER BY direction, other.id, hops, linkFrom, linkTo
+WITH p, direction, other, collect({hops: hops, link: link, linkFrom: linkFrom, linkTo: linkTo})[0] AS nearest
+RETURN p {.id, .name, .awardLevel, .stage, .creditHours, .weeks, .costUsd, .weeksEstimated, .costEstimated, .weeksBasis, .costBasis, .credentialType} AS program,
+       direction, nearest.hops AS hops, nearest.linkFrom AS linkFrom, nearest.linkTo AS linkTo,
+       other {.id, .name, .awardLevel, .stage, .creditHours, .weeks, .costUsd, .weeksEstimated, .costEstimated, .weeksBasis, .costBasis, .credentialType} AS other,
+       type(nearest.link) AS linkKind, nearest.link.creditCarried AS creditCarried, nearest.link.derivation AS derivation
+ORDER BY direction, hops, other.id

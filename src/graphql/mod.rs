@@ -36,6 +36,7 @@ pub struct Mutation(
     crate::registry::RegistryMutation,
     crate::catalog::graphql::CatalogMutation,
     crate::credentials::CredentialsMutation,
+    crate::pathways::PathwaysMutation,
 );
 
 pub type RegistrySchema = Schema<Query, Mutation, EmptySubscription>;

@@ -1,14 +1,31 @@
-//! Stack structure of programs: derived `STACKS_INTO` links, program stages and the
-//! `stackability` query. The derivation rule is documented in `docs/pathways.md`.
+//! Pathways through programs: the stack structure (derived `STACKS_INTO` links, program
+//! stages, CTDL prerequisite links and links entered through the API), `stackability`
+//! and `fastestPathToEmployment`. The rules are documented in `docs/pathways.md`.
 
-use async_graphql::{Context, Object, SimpleObject};
+pub mod ctdl;
+pub mod error;
+pub mod estimate;
+pub mod fastest;
+pub mod input;
+pub mod link;
+pub mod rank;
+pub mod stack;
+pub mod types;
+
+use async_graphql::{Context, Object};
 use serde::Deserialize;
 
-use crate::error::ApiError;
+use crate::cache::RequestTags;
 use crate::graph::{Graph, GraphError, Statement};
+use error::run;
+
+pub use input::PathwayInput;
+pub use link::PathwaysMutation;
+pub use stack::Stackability;
+pub use types::PathwayResult;
 
 const DERIVE_STACKS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/derive_stacks.cypher"));
-const STACKABILITY: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/stackability.cypher"));
+const SCHEMA: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/schema.cypher"));
 
 /// Rebuilds the derived stack links and stages of one provider's programs, and returns
 /// the number of derived links.
@@ -22,29 +39,12 @@ pub async fn derive_stacks(graph: &Graph, provider_id: &str) -> Result<i64, Grap
     Ok(row.map_or(0, |r| r.links))
 }
 
-/// One program in the stack of another, with the link that connects it.
-#[derive(SimpleObject, Deserialize, Debug)]
-#[serde(rename_all = "camelCase")]
-pub struct StackStep {
-    /// UP for programs this one stacks into, DOWN for programs that stack into it.
-    pub direction: String,
-    /// Stack links between the two programs.
-    pub hops: i64,
-    pub id: String,
-    pub name: Option<String>,
-    pub award_level: Option<String>,
-    pub stage: Option<String>,
-    pub credit_hours: Option<f64>,
-    pub weeks: Option<f64>,
-    pub cost_usd: Option<f64>,
-    /// Registry id of the program the nearest link starts at.
-    pub link_from: String,
-    /// Registry id of the program the nearest link ends at.
-    pub link_to: String,
-    /// Credit hours of the courses both linked programs contain.
-    pub credit_carried: Option<f64>,
-    /// Derivation rule and its values, in words.
-    pub derivation: Option<String>,
+/// Applies the indexes pathway queries seek on. Each statement is idempotent.
+pub async fn apply_schema(graph: &Graph) -> Result<(), GraphError> {
+    for line in SCHEMA.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("//")) {
+        graph.run(Statement::new("pathways_schema", line)).await?;
+    }
+    Ok(())
 }
 
 /// Pathway queries.
@@ -53,13 +53,42 @@ pub struct PathwaysQuery;
 
 #[Object]
 impl PathwaysQuery {
-    /// Programs a program stacks into (UP) and programs that stack into it (DOWN),
-    /// up to 4 links away, ordered by direction, distance and id.
-    async fn stackability(&self, ctx: &Context<'_>, program_id: String) -> async_graphql::Result<Vec<StackStep>> {
-        let graph = ctx.data_unchecked::<Graph>();
-        let id = program_id.trim().strip_prefix("Program:").unwrap_or(program_id.trim()).to_string();
-        let statement = Statement::new("pathways_stackability", STACKABILITY).param("programId", id);
-        let rows: Vec<StackStep> = graph.rows(statement).await.map_err(ApiError::from)?;
-        Ok(rows)
+    /// Returns the transitive stack of a program: programs above it (UP) and below it (DOWN)
+    /// over at most 8 links, with stages, carried credit and the occupations each level opens.
+    /// Null when no program has the id.
+    // NOTE: a cached response is invalidated when a program it lists changes or is linked,
+    // but not when a link adds a program it did not list.
+    async fn stackability(&self, ctx: &Context<'_>, program_id: String) -> async_graphql::Result<Option<Stackability>> {
+        run(async {
+            let graph = ctx.data_unchecked::<Graph>();
+            let id = program_id.trim();
+            let id = id.strip_prefix("Program:").unwrap_or(id);
+            let stack = stack::stackability(graph, id).await?;
+            if let (Some(tags), Some(stack)) = (ctx.data_opt::<RequestTags>(), &stack) {
+                let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
+                tags.read("Program", &ids);
+            }
+            Ok(stack)
+        })
+        .await
+    }
+
+    /// Finds up to `k` pathways from the learner's completed programs, courses and
+    /// credentials to a target occupation, ranked by total weeks, then net cost. An unreachable target returns no pathways and a reason,
+    /// not an error.
+    async fn fastest_path_to_employment(&self, ctx: &Context<'_>, input: PathwayInput) -> async_graphql::Result<PathwayResult> {
+        run(async {
+            let graph = ctx.data_unchecked::<Graph>();
+            let request = input.validate()?;
+            let result = fastest::fastest_paths(graph, &request).await?;
+            if let Some(tags) = ctx.data_opt::<RequestTags>() {
+                let steps: Vec<&types::PathwayStep> = result.pathways.iter().flat_map(|p| &p.steps).collect();
+                let ids_of = |course: bool| steps.iter().filter(|s| (s.kind == types::StepKind::Course) == course).map(|s| s.id.clone()).collect::<Vec<_>>();
+                tags.read("Program", &ids_of(false));
+                tags.read("Course", &ids_of(true));
+            }
+            Ok(result)
+        })
+        .await
     }
 }

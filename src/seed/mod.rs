@@ -26,6 +26,8 @@ pub enum SeedError {
     Eligibility(Box<crate::eligibility::seed::EligibilitySeedError>),
     #[error(transparent)]
     Catalog(Box<crate::catalog::seed::SeedCatalogError>),
+    #[error(transparent)]
+    Pathways(Box<crate::pathways::ctdl::CtdlLinkError>),
 }
 
 /// Counts of nodes by label and relationships by type after a seed.
@@ -59,6 +61,8 @@ pub async fn run(graph: &Graph, seeds_dir: &Path, show_progress: bool) -> Result
     }
     crate::eligibility::seed_eligibility(graph, seeds_dir).await.map_err(|error| SeedError::Eligibility(Box::new(error)))?;
     crate::catalog::seed::seed_catalogs(graph, seeds_dir).await.map_err(|e| SeedError::Catalog(Box::new(e)))?;
+    crate::pathways::apply_schema(graph).await?;
+    crate::pathways::ctdl::seed_links(graph, seeds_dir).await.map_err(|e| SeedError::Pathways(Box::new(e)))?;
     let summary = SeedSummary { elements: counts(graph).await?, codes: code_counts(graph).await?, elapsed: started.elapsed() };
     Ok(summary)
 }

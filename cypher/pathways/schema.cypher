@@ -1,0 +1,2 @@
+// One statement per line, each idempotent. Applied by `seed` after the shared schema.
+CREATE INDEX occupation_median_wage IF NOT EXISTS FOR (o:Occupation) ON (o.medianWage)

@@ -1,0 +1,163 @@
+//! `linkPrograms`: program links entered through the API by providers and admins.
+
+use async_graphql::{Context, Enum, Object, SimpleObject, ID};
+use ler_auth::{Principal, Role};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::error::{run, PathwayError, PathwayResult};
+use crate::auth::principal;
+use crate::cache::RequestTags;
+use crate::graph::{Graph, Statement};
+use crate::registry::audit::actor_id;
+
+const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/program_owners.cypher"));
+const LINK_PROGRAMS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/link_programs.cypher"));
+
+/// Kind of link from one program to another.
+#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ProgramLinkKind {
+    /// `from` counts toward `to`, usually a lower award toward a higher one.
+    StacksInto,
+    /// `from` must be completed before `to`.
+    PrerequisiteFor,
+    /// `from` is a pre-apprenticeship that prepares for the apprenticeship `to`.
+    PreparesForApprenticeship,
+}
+
+impl ProgramLinkKind {
+    /// Returns the relationship type stored in the graph.
+    pub fn relationship(self) -> &'static str {
+        match self {
+            Self::StacksInto => "STACKS_INTO",
+            Self::PrerequisiteFor => "PREREQUISITE_FOR",
+            Self::PreparesForApprenticeship => "PREPARES_FOR_APPRENTICESHIP",
+        }
+    }
+}
+
+/// A stored program link.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct ProgramLink {
+    pub from: String,
+    pub to: String,
+    pub kind: ProgramLinkKind,
+    /// Credit hours of `from` that count toward `to`.
+    pub credit_carried: Option<f64>,
+    pub note: Option<String>,
+    /// Derivation of the link, in words.
+    pub derivation: String,
+    /// Id of the audit event recorded on the `from` program.
+    pub audit_event_id: String,
+}
+
+#[derive(Deserialize)]
+struct OwnerRow {
+    id: String,
+    providers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EventRow {
+    event_id: String,
+}
+
+/// Maximum length of a link note, in characters.
+const MAX_NOTE_CHARS: usize = 500;
+
+fn program_id(field: &'static str, id: &str) -> PathwayResult<String> {
+    let id = id.trim();
+    let id = id.strip_prefix("Program:").unwrap_or(id);
+    if id.is_empty() {
+        return Err(PathwayError::invalid(field, format!("`{field}` is empty. Pass the registry id of a program.")));
+    }
+    Ok(id.to_string())
+}
+
+/// Checks the caller may link the two programs: admins always, providers when they own
+/// at least one of them.
+fn authorize(principal: &Principal, owners: &[OwnerRow]) -> PathwayResult<()> {
+    principal.require_any(&[Role::Provider])?;
+    if principal.is_admin() || owners.iter().any(|o| o.providers.iter().any(|p| principal.can_act_for_provider(p))) {
+        return Ok(());
+    }
+    // Neither program belongs to the caller, so this check fails with the standard error.
+    let first = owners.iter().flat_map(|o| o.providers.first()).next().cloned().unwrap_or_default();
+    principal.require_provider(&first)?;
+    Ok(())
+}
+
+/// Validates and stores one link, returning it with its audit event id.
+async fn link(graph: &Graph, principal: &Principal, from: &str, to: &str, kind: ProgramLinkKind, credit_carried: Option<f64>, note: Option<String>) -> PathwayResult<ProgramLink> {
+    principal.require_any(&[Role::Provider])?;
+    let from = program_id("from", from)?;
+    let to = program_id("to", to)?;
+    if from == to {
+        return Err(PathwayError::invalid("to", format!("`from` and `to` are both \"{from}\". A program cannot lead to itself; pass two different programs.")));
+    }
+    if let Some(credit) = credit_carried.filter(|c| !c.is_finite() || *c < 0.0) {
+        return Err(PathwayError::invalid("creditCarried", format!("`creditCarried` is {credit}, but it must be 0 or more credit hours.")));
+    }
+    let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    if let Some(length) = note.as_ref().map(|n| n.chars().count()).filter(|l| *l > MAX_NOTE_CHARS) {
+        return Err(PathwayError::invalid("note", format!("`note` has {length} characters, but at most {MAX_NOTE_CHARS} are allowed. Shorten it.")));
+    }
+
+    let statement = Statement::new("pathways_program_owners", PROGRAM_OWNERS).param("from", from.as_str()).param("to", to.as_str());
+    let owners: Vec<OwnerRow> = graph.rows(statement).await?;
+    for id in [&from, &to] {
+        if !owners.iter().any(|o| &o.id == id) {
+            return Err(PathwayError::ProgramNotFound { id: id.clone() });
+        }
+    }
+    authorize(principal, &owners)?;
+
+    let actor = actor_id(principal.subject());
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let derivation = match &note {
+        Some(note) => format!("entered through the API by {actor} at {at}: {note}"),
+        None => format!("entered through the API by {actor} at {at}"),
+    };
+    let props = json!({
+        "derived": false, "source": "API", "creditCarried": credit_carried, "note": note,
+        "derivation": derivation, "enteredBy": actor, "enteredAt": at,
+    });
+    let changes = json!([{ "field": format!("link:{}", kind.relationship()), "old": null, "new": { "to": to, "creditCarried": credit_carried, "note": note } }]);
+    let statement = Statement::new("pathways_link_programs", LINK_PROGRAMS)
+        .param("from", from.as_str())
+        .param("to", to.as_str())
+        .param("kind", kind.relationship())
+        .json_param("props", &props)
+        .param("eventId", format!("evt-{}", uuid::Uuid::new_v4().simple()))
+        .param("actor", actor.as_str())
+        .param("at", at.as_str())
+        .param("changes", changes.to_string());
+    let row: Option<EventRow> = graph.row(statement).await?;
+    let event = row.ok_or_else(|| PathwayError::ProgramNotFound { id: from.clone() })?;
+    tracing::info!(link.from = %from, link.to = %to, link.kind = kind.relationship(), audit.event = %event.event_id, "program link stored");
+    Ok(ProgramLink { from, to, kind, credit_carried, note, derivation, audit_event_id: event.event_id })
+}
+
+/// Pathway mutations.
+#[derive(Default)]
+pub struct PathwaysMutation;
+
+#[Object]
+impl PathwaysMutation {
+    /// Links two programs: `from` stacks into, is required for, or prepares for the
+    /// apprenticeship `to`. Providers may link when they own either program; admins any.
+    /// Entering the same link again replaces its credit and note.
+    async fn link_programs(&self, ctx: &Context<'_>, from: ID, to: ID, kind: ProgramLinkKind, credit_carried: Option<f64>, note: Option<String>) -> async_graphql::Result<ProgramLink> {
+        run(async {
+            let graph = ctx.data_unchecked::<Graph>();
+            let stored = link(graph, principal(ctx), &from, &to, kind, credit_carried, note).await?;
+            if let Some(tags) = ctx.data_opt::<RequestTags>() {
+                tags.changed("Program", &stored.from);
+                tags.changed("Program", &stored.to);
+            }
+            Ok(stored)
+        })
+        .await
+    }
+}

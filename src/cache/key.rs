@@ -74,6 +74,8 @@ fn list_tags_of(root_field: &str) -> Vec<String> {
         "opportunities" => &["Opportunity"],
         "services" => &["Service"],
         "regionalWages" => &["RegionalWage"],
+        // Pathways depend on links between records, which change with any program or course.
+        "fastestPathToEmployment" | "stackability" => &["Program", "Course"],
         "search" | "byCode" | "crosswalk" | "node" => &["Occupation", "Program", "Provider", "Skill"],
         _ => &[],
     };

@@ -11,6 +11,7 @@ use super::course::{Course, CourseRecord};
 use super::error::IngestError;
 use super::statements as cypher;
 use super::{ingest_document, store, IngestRequest};
+use crate::cache::RequestTags;
 use crate::auth::{access_error, require_any, Role};
 use crate::error::ApiError;
 use crate::graph::{Graph, Statement};
@@ -146,6 +147,8 @@ impl CatalogMutation {
             publish: false,
         };
         let report = ingest_document(graph(ctx), request).await.map_err(ApiError::from)?;
+        let diff = &report.diff;
+        mark_changed(ctx, diff.added.iter().chain(&diff.removed).chain(diff.changed.iter().map(|c| &c.key)));
         Ok(CatalogIngestResult {
             document_id: report.document_id,
             provider_id: report.provider_id,
@@ -175,7 +178,8 @@ impl CatalogMutation {
         if !principal.is_admin() {
             principal.require_provider(&provider).map_err(access_error)?;
         }
-        store::publish(graph, &document_id).await.map_err(ApiError::from)?;
+        let published = store::publish(graph, &document_id).await.map_err(ApiError::from)?;
+        mark_changed(ctx, published.unwrap_or_default().iter());
         Ok(document_id)
     }
 
@@ -201,7 +205,18 @@ impl CatalogMutation {
         let statement = Statement::new("catalog_confirm_alignment", cypher::CONFIRM_ALIGNMENT).param("programId", program.id.clone()).param("cip", cip.clone());
         let row: Option<CodeRow> = graph.row(statement).await.map_err(ApiError::from)?;
         let row = row.ok_or_else(|| ApiError::from(IngestError::CipNotFound { code: cip }))?;
+        mark_changed(ctx, [&program.id]);
         Ok(CipAlignment { program_id: program.id, code: row.code, title: row.title })
+    }
+}
+
+/// Tells the response cache which catalog records a mutation changed, by registry id
+/// (`<provider id>:program:<code>` or `<provider id>:course:<code>`).
+fn mark_changed<'a>(ctx: &Context<'_>, ids: impl IntoIterator<Item = &'a String>) {
+    let Some(tags) = ctx.data_opt::<RequestTags>() else { return };
+    for id in ids {
+        let kind = if id.contains(":course:") { "Course" } else { "Program" };
+        tags.changed(kind, id);
     }
 }
 

@@ -152,11 +152,16 @@ pub async fn ingest(graph: &Graph, catalog: &ParsedCatalog, source: &str, target
     })
 }
 
-/// Marks a document and all its records PUBLISHED. Returns false when no document has the id.
-pub async fn publish(graph: &Graph, document_id: &str) -> Result<bool, IngestError> {
+/// Marks a document and all its records PUBLISHED. Returns the ids of the published programs
+/// and courses, or `None` when no document has the id.
+pub async fn publish(graph: &Graph, document_id: &str) -> Result<Option<Vec<String>>, IngestError> {
+    #[derive(Deserialize)]
+    struct Published {
+        ids: Vec<String>,
+    }
     let statement = Statement::new("catalog_publish", cypher::PUBLISH).param("documentId", document_id);
-    let row: Option<Value> = graph.row(statement).await?;
-    Ok(row.is_some())
+    let row: Option<Published> = graph.row(statement).await?;
+    Ok(row.map(|r| r.ids))
 }
 
 /// Rebuilds a document's text from the record spans and remainders stored in the graph.

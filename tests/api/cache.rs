@@ -281,3 +281,26 @@ async fn new_record_invalidates_list_entry() {
     assert_eq!(after.x_cache, "MISS");
     assert!(ids.contains(&new_id), "{new_id} missing from {ids:?}");
 }
+
+#[tokio::test]
+async fn catalog_publish_invalidates_program_list() {
+    let app = spawn_cached(Some(redis_url()), 1_000).await;
+    let provider_id = unique("test-publish");
+    let owner = token(&["provider"], json!({ "provider_id": provider_id }));
+    let ingest = "mutation($input: IngestCatalogInput!) { ingestCatalog(input: $input) { documentId } }";
+    let input = json!({ "input": { "name": "publish.txt", "text": crate::catalog::SMALL_CATALOG_V1, "providerId": provider_id, "institution": "Test College" } });
+    let ingested = app.query(Some(&owner), ingest, input).await;
+    let document_id = ingested.body["data"]["ingestCatalog"]["documentId"].clone();
+    let list = "query($p: String) { programs(filter: { providerId: $p }) { totalCount } }";
+    let vars = json!({ "p": provider_id });
+    app.query(None, list, vars.clone()).await;
+    let draft = app.query(None, list, vars.clone()).await;
+
+    app.query(Some(&owner), "mutation($d: String!) { publishCatalog(documentId: $d) }", json!({ "d": document_id })).await;
+    let published = app.query(None, list, vars).await;
+
+    assert_eq!(draft.x_cache, "HIT");
+    assert_eq!(draft.body["data"]["programs"]["totalCount"], 0);
+    assert_eq!(published.x_cache, "MISS");
+    assert_eq!(published.body["data"]["programs"]["totalCount"], 1);
+}

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, token, TestApp};
 
-const SMALL_CATALOG_V1: &str = "\
+pub const SMALL_CATALOG_V1: &str = "\
 WELDING PATHWAY (WP01)
 Program Description:
 Prepares students for entry-level welding work.

@@ -26,10 +26,10 @@ async fn welding_pathway_follows_sgtc_catalog() {
             assert!(step["id"].as_str().unwrap().starts_with(&format!("{SGTC}:")), "{step}");
         }
     }
-    // Certificates state their cost but not their weeks, so weeks come from the award level.
+    // Certificates state no length, so the catalog gives them one 15-week term and its fees.
     assert_eq!(step_ids(&pathways[0]), vec!["program:WT21"]);
     let first = &pathways[0]["steps"][0];
-    assert_eq!(first["costUsd"], 1_100.0);
+    assert_eq!(first["costUsd"], 1_461.0);
     assert_eq!(first["weeks"], 15.0);
     assert_eq!(first["weeksEstimated"], true);
     assert_eq!(first["credentialEarned"], "TECHNICAL_CERTIFICATE_OF_CREDIT");
@@ -38,7 +38,7 @@ async fn welding_pathway_follows_sgtc_catalog() {
     // Pipe Welder needs WELD 1000, which is not part of it, so that course comes first.
     let pipe = pathways.iter().find(|p| step_ids(p).contains(&"program:PW11".to_string())).expect("pipe welder is a pathway");
     assert_eq!(step_ids(pipe), vec!["course:WELD 1000", "program:PW11"]);
-    assert_eq!(pipe["totalCostUsd"], 1_300.0);
+    assert_eq!(pipe["totalCostUsd"], 1_661.0);
 
     // The diploma alone, with its catalog weeks and cost.
     let diploma = pathways.iter().find(|p| step_ids(p).last().unwrap() == "program:WAJ2" && step_ids(p).len() == 2).expect("the diploma is a pathway");

@@ -13,6 +13,7 @@ pub mod error;
 pub mod graph;
 pub mod graphql;
 pub mod http;
+pub mod mobility;
 pub mod registry;
 pub mod pathways;
 pub mod seed;

@@ -34,6 +34,9 @@ enum Command {
     /// Parse a document and store its records in Neo4j.
     #[command(subcommand)]
     Ingest(ler_registry::catalog::cli::IngestCommand),
+    /// Write graph data to a file for analysis outside the server.
+    #[command(subcommand)]
+    Export(ler_registry::mobility::export::ExportCommand),
 }
 
 #[tokio::main]
@@ -44,6 +47,7 @@ async fn main() -> ExitCode {
         Command::Serve(args) => serve(args).await,
         Command::Seed { neo4j, seeds_dir, quiet } => run_seed(neo4j, seeds_dir, quiet).await,
         Command::Ingest(command) => ler_registry::catalog::cli::run(command).await,
+        Command::Export(command) => ler_registry::mobility::export::run(command).await,
         Command::Schema => {
             print!("{}", graphql::sdl());
             Ok(())

@@ -25,6 +25,7 @@ pub struct Query(
     crate::catalog::graphql::CatalogQuery,
     crate::pathways::PathwaysQuery,
     crate::credentials::CredentialsQuery,
+    crate::mobility::MobilityQuery,
 );
 
 /// The mutation root: one part per feature module, merged into one type.

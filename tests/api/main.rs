@@ -11,6 +11,7 @@ mod limits;
 mod lists;
 mod catalog;
 mod lookups;
+mod mobility;
 mod occupation;
 mod registration;
 mod roles;

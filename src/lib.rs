@@ -8,6 +8,7 @@ pub mod cache;
 pub mod catalog;
 pub mod config;
 pub mod eligibility;
+pub mod generate;
 pub mod credentials;
 pub mod error;
 pub mod graph;

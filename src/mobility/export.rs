@@ -50,7 +50,7 @@ pub enum ExportFormat {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("failed to write the export file {path}: {source}. Check that its folder exists and is writable.")]
+    #[error("failed to write the export file {path}. Check that its folder exists and is writable")]
     Write { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Graph(#[from] GraphError),

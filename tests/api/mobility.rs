@@ -194,3 +194,30 @@ async fn mobility_bad_inputs_rejected() {
         assert!(message.contains(expected), "{variables}: {message}");
     }
 }
+
+#[tokio::test]
+async fn export_writes_every_transition() {
+    use ler_registry::mobility::export::{export_mobility, ExportFormat};
+
+    let app = spawn_app().await;
+    let dir = std::env::temp_dir().join(format!("ler-export-{}", rand::random::<u64>()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv_path = dir.join("transitions.csv");
+    let jsonl_path = dir.join("transitions.jsonl");
+
+    let written_csv = export_mobility(&app.graph, ExportFormat::Csv, &csv_path, false).await.unwrap();
+    let written_jsonl = export_mobility(&app.graph, ExportFormat::Jsonl, &jsonl_path, false).await.unwrap();
+
+    let csv_text = std::fs::read_to_string(&csv_path).unwrap();
+    let jsonl_text = std::fs::read_to_string(&jsonl_path).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    assert!(written_csv > 18_000, "only {written_csv} transitions");
+    assert_eq!(written_csv, written_jsonl);
+    assert_eq!(csv_text.lines().count() as u64, written_csv + 1, "one header and one line per transition");
+    assert_eq!(jsonl_text.lines().count() as u64, written_jsonl);
+    assert!(csv_text.starts_with("from,from_title,to,to_title,kind,weight,"));
+    assert!(csv_text.contains("\n51-4121.00,\"Welders, Cutters, Solderers, and Brazers\",51-4122.00,"), "welders to cutters is missing");
+    let first: Value = serde_json::from_str(jsonl_text.lines().next().unwrap()).unwrap();
+    assert!(first["kind"] == "RELATED" || first["kind"] == "SIMILAR", "{first}");
+}

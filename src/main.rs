@@ -34,6 +34,11 @@ enum Command {
     /// Parse a document and store its records in Neo4j.
     #[command(subcommand)]
     Ingest(ler_registry::catalog::cli::IngestCommand),
+    /// Write graph data to a file for analysis outside the server.
+    #[command(subcommand)]
+    Export(ler_registry::mobility::export::ExportCommand),
+    /// Add a deterministic synthetic graph of providers, programs, courses and opportunities.
+    Generate(ler_registry::generate::GenerateArgs),
 }
 
 #[tokio::main]
@@ -44,6 +49,8 @@ async fn main() -> ExitCode {
         Command::Serve(args) => serve(args).await,
         Command::Seed { neo4j, seeds_dir, quiet } => run_seed(neo4j, seeds_dir, quiet).await,
         Command::Ingest(command) => ler_registry::catalog::cli::run(command).await,
+        Command::Export(command) => ler_registry::mobility::export::run(command).await,
+        Command::Generate(args) => ler_registry::generate::run(args).await,
         Command::Schema => {
             print!("{}", graphql::sdl());
             Ok(())

@@ -28,6 +28,7 @@ pub struct Query(
     crate::pathways::PathwaysQuery,
     crate::credentials::CredentialsQuery,
     federation::FederationQuery,
+    crate::mobility::MobilityQuery,
 );
 
 /// The mutation root: one part per feature module, merged into one type.

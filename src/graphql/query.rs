@@ -47,7 +47,7 @@ struct MappingRow {
     via: Vec<String>,
 }
 
-fn occupation_code(code: &str) -> Result<&str, ApiError> {
+pub(crate) fn occupation_code(code: &str) -> Result<&str, ApiError> {
     let code = code.trim();
     let bytes = code.as_bytes();
     let shape_ok = (code.len() == 7 || code.len() == 10)

@@ -59,6 +59,7 @@ pub async fn run(graph: &Graph, seeds_dir: &Path, show_progress: bool) -> Result
         bar.finish();
         tracing::info!(seed.file = name, seed.rows = rows.len(), "seed file loaded");
     }
+    crate::mobility::seed_similarity(graph).await?;
     crate::eligibility::seed_eligibility(graph, seeds_dir).await.map_err(|error| SeedError::Eligibility(Box::new(error)))?;
     crate::catalog::seed::seed_catalogs(graph, seeds_dir).await.map_err(|e| SeedError::Catalog(Box::new(e)))?;
     crate::pathways::apply_schema(graph).await?;

@@ -12,6 +12,7 @@ mod limits;
 mod lists;
 mod catalog;
 mod lookups;
+mod mobility;
 mod occupation;
 mod registration;
 mod roles;

@@ -76,6 +76,7 @@ fn list_tags_of(root_field: &str) -> Vec<String> {
         "regionalWages" => &["RegionalWage"],
         // Pathways depend on links between records, which change with any program or course.
         "fastestPathToEmployment" | "stackability" => &["Program", "Course"],
+        "mobilityPaths" => &["Occupation"],
         "search" | "byCode" | "crosswalk" | "node" => &["Occupation", "Program", "Provider", "Skill"],
         _ => &[],
     };

@@ -20,7 +20,8 @@
 #   LER_BIN             server binary (default: release build, built when missing)
 #   BENCH_OUT           file the results are appended to (default docs/benchmarks.md)
 #   BENCH_FASTEST_FIELDS  selection and arguments for fastestPathToEmployment, with $CODE for
-#                       the SOC code (default: 'fastestPathToEmployment(occupation: "$CODE") { __typename }')
+#                       the SOC code (default: 'fastestPathToEmployment(input: {occupation: "$CODE", k: 3})
+#                       { reason pathways { totalWeeks totalCostUsd steps { id weeks costUsd } } }')
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +38,7 @@ DATA="${BENCH_DATA:-$ROOT/.local/bench/neo4j}"
 HEAP="${NEO4J_HEAP:-3g}"
 PAGECACHE_MB="${NEO4J_PAGECACHE_MB:-2048}"
 OUT="${BENCH_OUT:-$ROOT/docs/benchmarks.md}"
-FASTEST_FIELDS="${BENCH_FASTEST_FIELDS:-fastestPathToEmployment(occupation: \"\$CODE\") { __typename }}"
+FASTEST_FIELDS="${BENCH_FASTEST_FIELDS:-fastestPathToEmployment(input: {occupation: \"\$CODE\", k: 3}) { reason pathways { totalWeeks totalCostUsd steps { id weeks costUsd } } }}"
 URI="bolt://127.0.0.1:$NEO4J_PORT_BENCH"
 URL="http://127.0.0.1:$HTTP_PORT/graphql"
 WORK="$(mktemp -d)"
@@ -131,7 +132,7 @@ measure() {
     case "$kind" in
       mobility2) selection="$alias: mobilityPaths(from: \"$item\", maxHops: 2, first: 20) { score wageGain occupations { code title medianAnnualWage } hops { kind weight } }" ;;
       mobility3) selection="$alias: mobilityPaths(from: \"$item\", maxHops: 3, first: 20) { score wageGain occupations { code title medianAnnualWage } hops { kind weight } }" ;;
-      stackability) selection="$alias: stackability(programId: \"$item\") { id direction hops derivation }" ;;
+      stackability) selection="$alias: stackability(programId: \"$item\") { program { id stage } up { id hops derivation occupations { code } } down { id hops } }" ;;
       fastest) selection="$alias: ${FASTEST_FIELDS//\$CODE/$item}" ;;
     esac
     local body

@@ -38,7 +38,9 @@ DATA="${BENCH_DATA:-$ROOT/.local/bench/neo4j}"
 HEAP="${NEO4J_HEAP:-3g}"
 PAGECACHE_MB="${NEO4J_PAGECACHE_MB:-2048}"
 OUT="${BENCH_OUT:-$ROOT/docs/benchmarks.md}"
-FASTEST_FIELDS="${BENCH_FASTEST_FIELDS:-fastestPathToEmployment(input: {occupation: \"\$CODE\", k: 3}) { reason pathways { totalWeeks totalCostUsd steps { id weeks costUsd } } }}"
+# Kept in its own variable: the braces of the selection would end a ${...:-default} early.
+DEFAULT_FASTEST='fastestPathToEmployment(input: {occupation: "$CODE", k: 3}) { reason pathways { totalWeeks totalCostUsd steps { id weeks costUsd } } }'
+FASTEST_FIELDS="${BENCH_FASTEST_FIELDS:-$DEFAULT_FASTEST}"
 URI="bolt://127.0.0.1:$NEO4J_PORT_BENCH"
 URL="http://127.0.0.1:$HTTP_PORT/graphql"
 WORK="$(mktemp -d)"

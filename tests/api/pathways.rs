@@ -113,3 +113,15 @@ async fn unknown_program_has_null_stack() {
 
     assert_eq!(data["stackability"], Value::Null);
 }
+
+#[tokio::test]
+async fn unlinked_program_has_empty_stack() {
+    let app = spawn_app().await;
+    let query = "query($id: String!) { stackability(programId: $id) { program { id } up { id } down { id } } }";
+
+    let data = app.query_data(query, json!({ "id": "nj-etpl-64-48.0508" })).await;
+
+    assert_eq!(data["stackability"]["program"]["id"], "nj-etpl-64-48.0508");
+    assert_eq!(data["stackability"]["up"], json!([]));
+    assert_eq!(data["stackability"]["down"], json!([]));
+}

@@ -2,6 +2,9 @@
 // most 8 links (STACKS_INTO, PREREQUISITE_FOR, PREPARES_FOR_APPRENTICESHIP), on simple
 // paths, with the shortest distance and the nearest link of each. Award ranks run 1 to 6,
 // so 8 links cover any stack the derivation rule builds.
+// NOTE: Neo4j 5.26's default runtime fails on that row of nulls once the graph is large
+// ("AnyValue.writeTo ... value is null"); the slotted runtime returns it.
+CYPHER runtime=slotted
 MATCH (p:Program {id: $programId})
 OPTIONAL CALL (p) {
   MATCH path = (p)-[:STACKS_INTO|PREREQUISITE_FOR|PREPARES_FOR_APPRENTICESHIP*1..8]->(other:Program)

@@ -20,6 +20,13 @@ fail() { echo "test.sh: $*" >&2; exit 1; }
 
 command -v cargo >/dev/null || fail "cargo is required; install Rust from https://rustup.rs"
 
+# The debug build, Neo4j and the npm packages take about 10 GB; a full disk fails them midway
+# with errors far from the cause, so say it first.
+free_gb=$(( $(df -Pk "$ROOT" | awk 'NR == 2 {print $4}') / 1024 / 1024 ))
+if (( free_gb < 12 )); then
+  echo "test.sh: warning: only ${free_gb} GB free on the disk of $ROOT; the build, Neo4j and npm need about 10 GB." >&2
+fi
+
 install_redis() {
   command -v redis-server >/dev/null && return
   step "installing redis-server from Debian"

@@ -7,6 +7,10 @@ WHERE ($after IS NULL OR p.id > $after)
   AND ($providerId IS NULL OR p.providerId = $providerId OR EXISTS { (p)-[:OFFERED_BY]->(:Provider {id: $providerId}) })
   AND p.retiredAt IS NULL
   AND (coalesce(p.status, 'PUBLISHED') <> 'DRAFT' OR p.providerId IN $draftProviders OR EXISTS { (p)-[:OFFERED_BY]->(v:Provider) WHERE v.id IN $draftProviders })
-RETURN p {.*, ctdlJson: null} AS node
+WITH p
 ORDER BY p.id
 LIMIT $limit
+// A program deleted by another transaction after the match projects as an empty map.
+WITH p {.*, ctdlJson: null} AS node
+WHERE node.id IS NOT NULL
+RETURN node

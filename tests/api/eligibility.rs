@@ -1,6 +1,6 @@
 //! Eligibility verdicts through the API, from rules and tables stored in the seeded graph.
 
-use ler_registry::graph::Statement;
+use ler_registry::graph::{Graph, Statement};
 use rand::Rng;
 use serde_json::{json, Value};
 
@@ -293,17 +293,27 @@ async fn bad_profiles_name_field() {
     }
 }
 
+/// Adds a test service with one gross income rule at 1000 USD, under ids unique to the test.
+async fn create_rule_variant(graph: &Graph, service: &str, rule: &str) {
+    let create = Statement::new("test_create_rule_variant", include_str!("../../cypher/eligibility/test/create_rule_variant.cypher"))
+        .param("service", service)
+        .param("rule", rule)
+        .param("threshold", "1000");
+    graph.run(create).await.unwrap();
+}
+
+async fn delete_rule_variant(graph: &Graph, service: &str) {
+    let delete = Statement::new("test_delete_rule_variant", include_str!("../../cypher/eligibility/test/delete_rule_variant.cypher")).param("service", service);
+    graph.run(delete).await.unwrap();
+}
+
 #[tokio::test]
 async fn rule_threshold_change_changes_verdict() {
     let app = spawn_app().await;
     let suffix: u32 = rand::thread_rng().gen();
     let service = format!("test_service_{suffix}");
     let rule = format!("TEST_INCOME_{suffix}");
-    let create = Statement::new("test_create_rule_variant", include_str!("../../cypher/eligibility/test/create_rule_variant.cypher"))
-        .param("service", service.clone())
-        .param("rule", rule.clone())
-        .param("threshold", "1000");
-    app.graph.run(create).await.unwrap();
+    create_rule_variant(&app.graph, &service, &rule).await;
 
     let household = json!({"state": "NJ", "householdSize": 1, "monthlyGrossIncome": "1500"});
     let before = services(&app, household.clone(), "2026-03-01").await;
@@ -313,8 +323,7 @@ async fn rule_threshold_change_changes_verdict() {
     app.graph.run(raise).await.unwrap();
     let after = services(&app, household, "2026-03-01").await;
 
-    let delete = Statement::new("test_delete_rule_variant", include_str!("../../cypher/eligibility/test/delete_rule_variant.cypher")).param("service", service.clone());
-    app.graph.run(delete).await.unwrap();
+    delete_rule_variant(&app.graph, &service).await;
 
     let service_before = verdict(&before, "serviceId", &service);
     let service_after = verdict(&after, "serviceId", &service);
@@ -340,4 +349,26 @@ async fn workforce_pell_judges_catalog_certificate_length() {
     assert!(length_checks.iter().all(|c| c["comparedValue"] == "15"), "{length_checks:?}");
     assert!(length_checks.iter().any(|c| c["outcome"] == "FAIL"), "{length_checks:?}");
     assert_eq!(pell["status"], "INELIGIBLE");
+}
+
+/// Rules that another writer deletes while a household is evaluated must not fail the
+/// request: the read sees the graph before or after the deletion, never an error.
+#[tokio::test]
+async fn household_reads_survive_concurrent_rule_deletion() {
+    let app = spawn_app().await;
+    let graph = app.graph.clone();
+    let writer = tokio::spawn(async move {
+        for _ in 0..40 {
+            let suffix: u32 = rand::thread_rng().gen();
+            let service = format!("test_service_{suffix}");
+            create_rule_variant(&graph, &service, &format!("TEST_INCOME_{suffix}")).await;
+            delete_rule_variant(&graph, &service).await;
+        }
+    });
+    let household = json!({"state": "NJ", "householdSize": 1, "monthlyGrossIncome": "1500"});
+    while !writer.is_finished() {
+        let response = app.post_graphql(HOUSEHOLD_ELIGIBILITY, json!({"input": household, "asOf": "2026-03-01"})).await;
+        assert!(response.body.get("errors").is_none(), "a concurrent rule deletion failed the read: {}", response.body);
+    }
+    writer.await.unwrap();
 }

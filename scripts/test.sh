@@ -20,11 +20,11 @@ fail() { echo "test.sh: $*" >&2; exit 1; }
 
 command -v cargo >/dev/null || fail "cargo is required; install Rust from https://rustup.rs"
 
-# The debug build, Neo4j and the npm packages take about 10 GB; a full disk fails them midway
-# with errors far from the cause, so say it first.
+# The debug build, Neo4j and the npm packages take about 10 GB (measured on this project). A
+# full disk fails them midway with errors far from the cause, so warn before the build starts.
 free_gb=$(( $(df -Pk "$ROOT" | awk 'NR == 2 {print $4}') / 1024 / 1024 ))
 if (( free_gb < 12 )); then
-  echo "test.sh: warning: only ${free_gb} GB free on the disk of $ROOT; the build, Neo4j and npm need about 10 GB." >&2
+  echo "test.sh: warning: only ${free_gb} GB free on the disk of $ROOT, and the build, Neo4j and npm need about 10 GB. Free space first, for example with cargo clean." >&2
 fi
 
 install_redis() {

@@ -4,6 +4,7 @@ use super::common::Code;
 use super::loaders::Loaders;
 use super::occupation::Occupation;
 use super::records::{CodeRow, ProgramRecord, ProviderRecord};
+use crate::registry::RecordState;
 
 /// A program, certificate, degree or credential offered by a provider.
 pub struct Program(pub ProgramRecord);
@@ -48,18 +49,9 @@ impl Program {
         &self.0.id
     }
 
-    /// Optimistic-concurrency version, 0 for seeded records. Updates must pass it.
-    async fn version(&self) -> i64 {
-        self.0.version.unwrap_or(0)
-    }
-
-    async fn verification_status(&self) -> crate::registry::VerificationStatus {
-        crate::registry::VerificationStatus::from_stored(self.0.verification_status.as_deref())
-    }
-
-    /// Retired records stay readable but no longer change.
-    async fn retired(&self) -> bool {
-        self.0.retired_at.is_some()
+    #[graphql(flatten)]
+    async fn record_state(&self) -> RecordState {
+        RecordState::from_stored(self.0.version, self.0.verification_status.as_deref(), self.0.retired_at.is_some())
     }
 
     async fn name(&self) -> Option<&str> {
@@ -213,18 +205,9 @@ impl Provider {
         &self.0.id
     }
 
-    /// Optimistic-concurrency version, 0 for seeded records. Updates must pass it.
-    async fn version(&self) -> i64 {
-        self.0.version.unwrap_or(0)
-    }
-
-    async fn verification_status(&self) -> crate::registry::VerificationStatus {
-        crate::registry::VerificationStatus::from_stored(self.0.verification_status.as_deref())
-    }
-
-    /// Retired records stay readable but no longer change.
-    async fn retired(&self) -> bool {
-        self.0.retired_at.is_some()
+    #[graphql(flatten)]
+    async fn record_state(&self) -> RecordState {
+        RecordState::from_stored(self.0.version, self.0.verification_status.as_deref(), self.0.retired_at.is_some())
     }
 
     async fn name(&self) -> Option<&str> {

@@ -16,4 +16,4 @@ pub mod write;
 
 pub use mutation::RegistryMutation;
 pub use query::RegistryQuery;
-pub use status::VerificationStatus;
+pub use status::{RecordState, VerificationStatus};

@@ -5,7 +5,7 @@ use async_graphql::{Json, Object};
 use ler_auth::{Principal, Role};
 use serde_json::{json, Map, Value};
 
-use super::status::VerificationStatus;
+use super::status::RecordState;
 
 /// An opportunity as read from the graph.
 pub struct Opportunity(pub Map<String, Value>);
@@ -155,16 +155,9 @@ impl Opportunity {
         self.text("providerId")
     }
 
-    async fn version(&self) -> i64 {
-        self.0.get("version").and_then(Value::as_i64).unwrap_or(0)
-    }
-
-    async fn verification_status(&self) -> VerificationStatus {
-        VerificationStatus::from_stored(self.text("verificationStatus"))
-    }
-
-    async fn retired(&self) -> bool {
-        self.0.contains_key("retiredAt")
+    #[graphql(flatten)]
+    async fn record_state(&self) -> RecordState {
+        RecordState::from_stored(self.0.get("version").and_then(Value::as_i64), self.text("verificationStatus"), self.0.contains_key("retiredAt"))
     }
 
     /// Schema.org JobPosting JSON-LD, for OPEN posts only.

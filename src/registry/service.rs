@@ -5,12 +5,12 @@
 use std::collections::HashMap;
 
 use async_graphql::dataloader::Loader;
-use async_graphql::{ComplexObject, Context, SimpleObject, ID};
+use async_graphql::{ComplexObject, Context, OutputType, SimpleObject, ID};
 use serde::Deserialize;
 use serde_json::json;
 
 use super::input::{enum_name, ServiceKind};
-use super::status::VerificationStatus;
+use super::status::RecordState;
 use crate::cache::RequestTags;
 use crate::error::ApiError;
 use crate::graph::{cypher, Graph, Statement};
@@ -53,6 +53,7 @@ pub struct Service {
     /// Registry id of the provider that registered the service.
     pub provider_id: Option<String>,
     #[serde(default)]
+    #[graphql(skip)]
     pub version: Option<i64>,
     /// Eligibility rules, in the order the calculator applies them.
     #[serde(default)]
@@ -65,12 +66,9 @@ pub struct Service {
 
 #[ComplexObject]
 impl Service {
-    async fn verification_status(&self) -> VerificationStatus {
-        VerificationStatus::from_stored(self.verification_status.as_deref())
-    }
-
-    async fn retired(&self) -> bool {
-        self.retired_at.is_some()
+    #[graphql(flatten)]
+    async fn record_state(&self) -> RecordState {
+        RecordState::from_stored(self.version, self.verification_status.as_deref(), self.retired_at.is_some())
     }
 }
 

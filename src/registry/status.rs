@@ -47,3 +47,36 @@ impl VerificationStatus {
         }
     }
 }
+
+/// Registration state every registered record type exposes: its version, who vouches for
+/// it and whether it is retired. Record types flatten it into their own fields.
+pub struct RecordState {
+    version: i64,
+    verification_status: VerificationStatus,
+    retired: bool,
+}
+
+impl RecordState {
+    /// Builds the state from stored properties. Seeded records have no version, so they read
+    /// as version 0.
+    pub fn from_stored(version: Option<i64>, verification_status: Option<&str>, retired: bool) -> Self {
+        Self { version: version.unwrap_or(0), verification_status: VerificationStatus::from_stored(verification_status), retired }
+    }
+}
+
+#[async_graphql::Object]
+impl RecordState {
+    /// Optimistic-concurrency version, 0 for seeded records. Updates must pass it.
+    async fn version(&self) -> i64 {
+        self.version
+    }
+
+    async fn verification_status(&self) -> VerificationStatus {
+        self.verification_status
+    }
+
+    /// Retired records stay readable but no longer change.
+    async fn retired(&self) -> bool {
+        self.retired
+    }
+}

@@ -14,7 +14,8 @@ use ler_registry::http;
 use serde_json::{json, Value};
 
 use crate::helpers::{token, TEST_AUDIENCE, TEST_ISSUER, TEST_SECRET};
-use crate::registration::{create_program, unique, UPDATE_PROGRAM};
+use crate::fixtures::unique;
+use crate::registration::{create_program, UPDATE_PROGRAM};
 
 const READ_NAME: &str = "query Name($id: ID!) { program(id: $id) { name version } }";
 

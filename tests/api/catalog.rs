@@ -1,13 +1,12 @@
 //! Catalog ingest through the library (as the CLI runs it) and through `ingestCatalog`.
 
 use std::io::Read;
-use std::path::PathBuf;
 
 use base64::Engine;
-use ler_registry::catalog::{ingest_document, reassemble, IngestRequest};
-use rand::Rng;
+use ler_registry::catalog::reassemble;
 use serde_json::{json, Value};
 
+use crate::fixtures::{seed_catalog, unique, CatalogIngest};
 use crate::helpers::{spawn_app, token, TestApp};
 
 pub const SMALL_CATALOG_V1: &str = "\
@@ -60,17 +59,6 @@ const INGEST: &str = "mutation($input: IngestCatalogInput!) { ingestCatalog(inpu
   documentId providerId sha256 length status programs courses links remainders
   added removed changed { key fields } } }";
 
-fn unique(prefix: &str) -> String {
-    format!("{prefix}-{:08x}", rand::thread_rng().gen::<u32>())
-}
-
-fn seed_catalog(relative: &str) -> (String, Vec<u8>) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/catalogs").join(relative);
-    let bytes = std::fs::read(&path).expect("seed catalog is readable");
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    (name, bytes)
-}
-
 fn decoded_text(bytes: &[u8]) -> String {
     let mut text = String::new();
     if bytes.starts_with(&[0x1f, 0x8b]) {
@@ -84,15 +72,7 @@ fn decoded_text(bytes: &[u8]) -> String {
 async fn ingest_seed_file(app: &TestApp, relative: &str, provider_id: &str) -> (ler_registry::catalog::IngestReport, String) {
     let (name, bytes) = seed_catalog(relative);
     let source = decoded_text(&bytes);
-    let request = IngestRequest {
-        name,
-        bytes,
-        institution: Some(format!("Test institution {provider_id}")),
-        provider_id: Some(provider_id.to_string()),
-        state: None,
-        publish: false,
-    };
-    let report = ingest_document(&app.graph, request).await.expect("seed catalog ingests");
+    let report = CatalogIngest { name, bytes, provider_id, state: None, publish: false }.run(app).await;
     (report, source)
 }
 

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, token, TestApp};
-use crate::registration::unique;
+use crate::fixtures::unique;
 
 const ENTITIES: &str = r#"
 query Entities($representations: [_Any!]!) {

@@ -1,5 +1,6 @@
 //! Black-box tests of the GraphQL API against the real, seeded Neo4j.
 
+mod fixtures;
 mod helpers;
 
 mod cache;

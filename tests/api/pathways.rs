@@ -1,9 +1,8 @@
 //! Stack structure derived from ingested catalogs.
 
-use ler_registry::catalog::{ingest_document, IngestRequest};
-use rand::Rng;
 use serde_json::{json, Value};
 
+use crate::fixtures::{seed_catalog, unique, CatalogIngest};
 use crate::helpers::spawn_app;
 
 const STACKED_CATALOG: &str = "\
@@ -38,10 +37,6 @@ Pre-requisites: WELD 1000
 Covers visual inspection.
 ";
 
-fn unique(prefix: &str) -> String {
-    format!("{prefix}-{:08x}", rand::thread_rng().gen::<u32>())
-}
-
 const STACKABILITY: &str = "query($id: String!) { stackability(programId: $id) {
   program { id stage }
   up { hops id awardLevel stage linkFrom linkTo creditCarried derivation }
@@ -51,15 +46,8 @@ const STACKABILITY: &str = "query($id: String!) { stackability(programId: $id) {
 async fn certificate_stacks_into_diploma() {
     let app = spawn_app().await;
     let provider_id = unique("test-stack");
-    let request = IngestRequest {
-        name: "stack.txt".into(),
-        bytes: STACKED_CATALOG.as_bytes().to_vec(),
-        institution: None,
-        provider_id: Some(provider_id.clone()),
-        state: None,
-        publish: true,
-    };
-    ingest_document(&app.graph, request).await.unwrap();
+    let ingest = CatalogIngest { name: "stack.txt".into(), bytes: STACKED_CATALOG.as_bytes().to_vec(), provider_id: &provider_id, state: None, publish: true };
+    ingest.run(&app).await;
     let certificate = format!("{provider_id}:program:BW01");
     let diploma = format!("{provider_id}:program:WT02");
 
@@ -84,16 +72,8 @@ async fn certificate_stacks_into_diploma() {
 async fn sgtc_welding_certificates_stack_into_diploma() {
     let app = spawn_app().await;
     let provider_id = unique("test-sgtc-stack");
-    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds/catalogs/south_georgia_technical_college/sgtc_catalog_2021-2023.txt.gz");
-    let request = IngestRequest {
-        name: "sgtc_catalog_2021-2023.txt.gz".into(),
-        bytes: std::fs::read(path).unwrap(),
-        institution: None,
-        provider_id: Some(provider_id.clone()),
-        state: Some("GA".into()),
-        publish: false,
-    };
-    ingest_document(&app.graph, request).await.unwrap();
+    let (name, bytes) = seed_catalog("south_georgia_technical_college/sgtc_catalog_2021-2023.txt.gz");
+    CatalogIngest { name, bytes, provider_id: &provider_id, state: Some("GA"), publish: false }.run(&app).await;
 
     let data = app.query_data(STACKABILITY, json!({ "id": format!("{provider_id}:program:FS31") })).await;
     let steps = data["stackability"]["up"].as_array().unwrap();

@@ -1,9 +1,9 @@
 //! Record registration: validation, versions, audit trail and verification status.
 //! Every test writes records under its own random provider id.
 
-use rand::Rng;
 use serde_json::{json, Value};
 
+use crate::fixtures::unique;
 use crate::helpers::{spawn_app, token, GraphqlResponse, TestApp};
 
 pub const CREATE_PROGRAM: &str = "mutation Create($input: ProgramInput!, $providerId: String) {
@@ -19,11 +19,6 @@ const READ_PROGRAM: &str = "query Read($id: ID!) { program(id: $id) { name state
 const AUDIT_TRAIL: &str = "query Audit($id: ID!) {
   auditTrail(recordId: $id) { action actor version at changes { field old new } }
 }";
-
-/// Returns an id no other test run uses.
-pub fn unique(prefix: &str) -> String {
-    format!("{prefix}-{:08x}", rand::thread_rng().gen::<u32>())
-}
 
 /// Returns the first error's `extensions`, failing when the response has none.
 #[track_caller]

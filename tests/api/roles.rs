@@ -4,7 +4,8 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, token, TestApp};
-use crate::registration::{create_program, first_error, unique, CREATE_PROGRAM, UPDATE_PROGRAM};
+use crate::fixtures::unique;
+use crate::registration::{create_program, first_error, CREATE_PROGRAM, UPDATE_PROGRAM};
 
 const CREATE_WAGE: &str = "mutation($input: RegionalWageInput!) { createRegionalWage(input: $input) { id verificationStatus } }";
 

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::helpers::{spawn_app, token, TestApp};
-use crate::registration::unique;
+use crate::fixtures::unique;
 
 const SERVICE: &str = "query($id: ID!) { service(id: $id) { id name kind state verificationStatus retired rules { id field operator threshold source } } }";
 

@@ -28,3 +28,9 @@ pub fn require_any<'a>(ctx: &'a Context<'_>, roles: &[Role]) -> async_graphql::R
     principal.require_any(roles).map_err(access_error)?;
     Ok(principal)
 }
+
+/// True when `principal` may read a record with this publication `status`: anything but a
+/// draft, or a draft of the provider the principal acts for (admins act for every provider).
+pub fn can_read_record(principal: &Principal, status: Option<&str>, provider_id: Option<&str>) -> bool {
+    status != Some("DRAFT") || provider_id.is_some_and(|id| principal.can_act_for_provider(id))
+}

@@ -8,5 +8,7 @@ CALL (o) {
   MATCH (o)<-[r:PREPARES_FOR]-(p:Program)
   RETURN p, 'explicit link from ' + coalesce(r.source, 'the registry') AS basis
 }
+WITH key, p, basis
+WHERE p.retiredAt IS NULL
 RETURN key, p.id AS programId, collect(basis)[0] AS basis
 ORDER BY key, programId

@@ -37,7 +37,7 @@ pub struct CourseRecord {
 impl CourseRecord {
     /// True when the caller may see the record: it is published, or the caller acts for its provider.
     pub fn visible_to(&self, principal: &crate::auth::Principal) -> bool {
-        self.status.as_deref() != Some("DRAFT") || self.provider_id.as_deref().is_some_and(|id| principal.can_act_for_provider(id))
+        crate::auth::can_read_record(principal, self.status.as_deref(), self.provider_id.as_deref())
     }
 }
 

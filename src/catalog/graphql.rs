@@ -97,6 +97,14 @@ struct ProgramProviderRow {
     ctid: Option<String>,
     ctdl_json: Option<String>,
     credential_type: Option<String>,
+    status: Option<String>,
+}
+
+impl ProgramProviderRow {
+    /// True when the caller may see the program: published, or a draft of the caller's provider.
+    fn visible_to(&self, principal: &crate::auth::Principal) -> bool {
+        crate::auth::can_read_record(principal, self.status.as_deref(), self.provider_id.as_deref())
+    }
 }
 
 fn graph<'a>(ctx: &'a Context<'_>) -> &'a Graph {
@@ -277,9 +285,11 @@ impl CatalogQuery {
                 return Ok(Json(stored_json(course.ctdl_json.as_deref()).unwrap_or_else(|| json!({"ceterms:ctid": course.ctid}))));
             }
         }
-        let program = load_program(graph, &key).await.map_err(|_| {
-            ApiError::not_found(format!("No program or course has the id \"{key}\". Pass a registry id from `programs` or `courses`."))
-        })?;
+        let not_found = || ApiError::not_found(format!("No program or course has the id \"{key}\". Pass a registry id from `programs` or `courses`."));
+        let program = load_program(graph, &key).await.map_err(|_| not_found())?;
+        if !program.visible_to(crate::auth::principal(ctx)) {
+            return Err(not_found().into());
+        }
         if let Some(stored) = stored_json(program.ctdl_json.as_deref()) {
             return Ok(Json(stored));
         }

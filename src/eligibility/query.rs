@@ -6,6 +6,7 @@ use ler_eligibility::evaluate_household;
 
 use crate::error::{ApiError, ErrorCode};
 use crate::graph::Graph;
+use crate::graphql::loaders::Loaders;
 use crate::graphql::program::Program;
 
 use super::input::HouseholdInput;
@@ -33,9 +34,14 @@ impl EligibilityQuery {
     async fn program_eligibility(&self, ctx: &Context<'_>, program_id: async_graphql::ID, as_of: Option<NaiveDate>) -> async_graphql::Result<ProgramEligibility> {
         let graph = ctx.data_unchecked::<Graph>();
         let id = natural_program_id(&program_id).to_string();
+        let not_found = || ApiError::not_found(format!("No program has id `{id}`. Use a registryId or id from `programs` or `search`."));
+        if let Some(loaders) = ctx.data_opt::<Loaders>() {
+            // The loader leaves out drafts of providers the caller does not act for.
+            loaders.programs.load_one(id.clone()).await?.ok_or_else(not_found)?;
+        }
         let rules = read_aid_rules(graph).await?;
         let mut found = evaluate_programs(graph, &rules, std::slice::from_ref(&id), as_of.unwrap_or_else(today)).await?;
-        let eligibility = found.remove(&id).ok_or_else(|| ApiError::not_found(format!("No program has id `{id}`. Use a registryId or id from `programs` or `search`.")))?;
+        let eligibility = found.remove(&id).ok_or_else(not_found)?;
         Ok(eligibility)
     }
 

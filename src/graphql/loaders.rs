@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::records::*;
+use crate::auth::Principal;
 use crate::cache::RequestTags;
 use crate::error::ApiError;
 use crate::graph::{cypher, Graph, Statement};
@@ -68,7 +69,25 @@ macro_rules! group_loader {
 
 node_loader!(OccupationLoader, OccupationRecord, "Occupation", "occupations_by_key", cypher::OCCUPATIONS_BY_KEY, onet_soc_code);
 node_loader!(OccupationBySocLoader, OccupationRecord, "Occupation", "occupations_by_soc", cypher::OCCUPATIONS_BY_SOC, soc_code);
-node_loader!(ProgramLoader, ProgramRecord, "Program", "programs_by_key", cypher::PROGRAMS_BY_KEY, id);
+/// Loads programs the request's caller may see: published ones, and drafts of the provider
+/// the caller acts for. Resolvers that return Program objects load them through it.
+pub struct ProgramLoader {
+    graph: Graph,
+    tags: RequestTags,
+    viewer: Principal,
+}
+
+impl Loader<String> for ProgramLoader {
+    type Value = ProgramRecord;
+    type Error = ApiError;
+
+    async fn load(&self, keys: &[String]) -> Result<HashMap<String, ProgramRecord>, ApiError> {
+        self.tags.read("Program", keys);
+        let rows: Vec<NodeRow<ProgramRecord>> = load_rows(&self.graph, "programs_by_key", cypher::PROGRAMS_BY_KEY, keys).await?;
+        Ok(rows.into_iter().filter(|r| r.node.visible_to(&self.viewer)).map(|r| (r.node.id.clone(), r.node)).collect())
+    }
+}
+
 node_loader!(ProviderLoader, ProviderRecord, "Provider", "providers_by_key", cypher::PROVIDERS_BY_KEY, id);
 node_loader!(CourseLoader, crate::catalog::course::CourseRecord, "Course", "catalog_courses_by_key", crate::catalog::statements::COURSES_BY_KEY, id);
 node_loader!(SkillLoader, SkillRecord, "Skill", "skills_by_key", cypher::SKILLS_BY_KEY, element_id);
@@ -126,16 +145,17 @@ fn loader<T: Loader<String>>(inner: T, delay: Duration) -> DataLoader<T> {
 
 impl Loaders {
     pub fn new(graph: &Graph) -> Self {
-        Self::with_tags(graph, RequestTags::default(), DEFAULT_BATCH_DELAY)
+        Self::with_tags(graph, RequestTags::default(), DEFAULT_BATCH_DELAY, Principal::anonymous())
     }
 
     /// Builds loaders that add every record they load to `tags`, for the response cache.
-    /// `delay` is how long each loader collects keys before it runs one batch.
-    pub fn with_tags(graph: &Graph, tags: RequestTags, delay: Duration) -> Self {
+    /// `delay` is how long each loader collects keys before it runs one batch, and `viewer`
+    /// is the caller, whose provider's drafts the program loader returns.
+    pub fn with_tags(graph: &Graph, tags: RequestTags, delay: Duration, viewer: Principal) -> Self {
         Self {
             occupations: loader(OccupationLoader(graph.clone(), tags.clone()), delay),
             occupations_by_soc: loader(OccupationBySocLoader(graph.clone(), tags.clone()), delay),
-            programs: loader(ProgramLoader(graph.clone(), tags.clone()), delay),
+            programs: loader(ProgramLoader { graph: graph.clone(), tags: tags.clone(), viewer }, delay),
             providers: loader(ProviderLoader(graph.clone(), tags.clone()), delay),
             skills: loader(SkillLoader(graph.clone(), tags.clone()), delay),
             courses: loader(CourseLoader(graph.clone(), tags.clone()), delay),

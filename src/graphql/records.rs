@@ -70,6 +70,16 @@ pub struct ProgramRecord {
     pub status: Option<String>,
     pub source_document: Option<String>,
     pub stage: Option<String>,
+    /// Registry id of the provider whose catalog or registration wrote the program.
+    pub provider_id: Option<String>,
+}
+
+impl ProgramRecord {
+    /// True when the caller may see the program: it is published, or the caller acts for
+    /// its provider. Drafts come from unpublished catalog ingests.
+    pub fn visible_to(&self, principal: &crate::auth::Principal) -> bool {
+        crate::auth::can_read_record(principal, self.status.as_deref(), self.provider_id.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

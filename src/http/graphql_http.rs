@@ -274,7 +274,7 @@ async fn execute(params: Params, principal: Principal, peer: Option<std::net::Ip
     let span = tracing::info_span!("graphql.request", graphql.operation.name = %operation, duration_ms = tracing::field::Empty, outcome = tracing::field::Empty);
     let started = Instant::now();
     let mut request = async_graphql::Request::new(query)
-        .data(Loaders::with_tags(&state.graph, gate.tags.clone(), Duration::from_millis(state.limits.loader_delay_ms)))
+        .data(Loaders::with_tags(&state.graph, gate.tags.clone(), Duration::from_millis(state.limits.loader_delay_ms), principal.clone()))
         .data(crate::eligibility::EligibilityLoaders::new(&state.graph))
         .data(gate.tags.clone())
         .data(principal);

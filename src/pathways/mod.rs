@@ -16,6 +16,8 @@ use async_graphql::{Context, Object};
 use serde::Deserialize;
 
 use crate::cache::RequestTags;
+use crate::error::ApiError;
+use crate::graphql::loaders::Loaders;
 use crate::graph::{Graph, GraphError, Statement};
 use error::run;
 
@@ -55,22 +57,24 @@ pub struct PathwaysQuery;
 impl PathwaysQuery {
     /// Returns the transitive stack of a program: programs above it (UP) and below it (DOWN)
     /// over at most 8 links, with stages, carried credit and the occupations each level opens.
-    /// Null when no program has the id.
+    /// Null when no program has the id, or when it is a draft of a provider the caller does
+    /// not act for.
     // NOTE: a cached response is invalidated when a program it lists changes or is linked,
     // but not when a link adds a program it did not list.
     async fn stackability(&self, ctx: &Context<'_>, program_id: String) -> async_graphql::Result<Option<Stackability>> {
-        run(async {
-            let graph = ctx.data_unchecked::<Graph>();
-            let id = program_id.trim();
-            let id = id.strip_prefix("Program:").unwrap_or(id);
-            let stack = stack::stackability(graph, id).await?;
-            if let (Some(tags), Some(stack)) = (ctx.data_opt::<RequestTags>(), &stack) {
-                let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
-                tags.read("Program", &ids);
-            }
-            Ok(stack)
-        })
-        .await
+        let graph = ctx.data_unchecked::<Graph>();
+        let id = program_id.trim();
+        let id = id.strip_prefix("Program:").unwrap_or(id);
+        let Some(stack) = run(stack::stackability(graph, id)).await? else { return Ok(None) };
+        let stack = match ctx.data_opt::<Loaders>() {
+            Some(loaders) => visible_stack(loaders, stack).await?,
+            None => Some(stack),
+        };
+        if let (Some(tags), Some(stack)) = (ctx.data_opt::<RequestTags>(), &stack) {
+            let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
+            tags.read("Program", &ids);
+        }
+        Ok(stack)
     }
 
     /// Finds up to `k` pathways from the learner's completed programs, courses and
@@ -91,4 +95,17 @@ impl PathwaysQuery {
         })
         .await
     }
+}
+
+/// Removes the programs the caller may not see (drafts of other providers) from a stack;
+/// None when the caller may not see the program itself.
+async fn visible_stack(loaders: &Loaders, mut stack: Stackability) -> Result<Option<Stackability>, ApiError> {
+    let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
+    let visible = loaders.programs.load_many(ids).await?;
+    if !visible.contains_key(&stack.program.id) {
+        return Ok(None);
+    }
+    stack.up.retain(|level| visible.contains_key(&level.id));
+    stack.down.retain(|level| visible.contains_key(&level.id));
+    Ok(Some(stack))
 }

@@ -235,6 +235,34 @@ async fn drafts_hidden_until_published() {
     assert_eq!(data["course"]["status"], "PUBLISHED");
 }
 
+/// Reads of a program by id hide another provider's draft: the lookup, its
+/// CTDL, its stack, its eligibility and its provider's program list.
+#[tokio::test]
+async fn draft_program_hidden_from_others() {
+    let app = spawn_app().await;
+    let provider_id = unique("test-draft-program");
+    let auth = provider(&provider_id);
+    ingest_text(&app, &auth, &provider_id, "draft.txt", SMALL_CATALOG_V1).await;
+    let id = format!("{provider_id}:program:WP01");
+    let vars = json!({ "id": id });
+
+    let (code, _) = app.query_error("query($id: ID!) { program(id: $id) { name } }", vars.clone()).await;
+    assert_eq!(code, "NOT_FOUND");
+    let (code, _) = app.query_error("query($id: ID!) { ctdl(id: $id) }", vars.clone()).await;
+    assert_eq!(code, "NOT_FOUND");
+    let (code, _) = app.query_error("query($id: ID!) { programEligibility(programId: $id) { programId } }", vars.clone()).await;
+    assert_eq!(code, "NOT_FOUND");
+    let stack = app.query_data("query($id: String!) { stackability(programId: $id) { program { id } } }", vars.clone()).await;
+    assert_eq!(stack["stackability"], Value::Null);
+    let listed = app.query_data("query($p: ID!) { provider(id: $p) { programs { registryId } } }", json!({ "p": provider_id })).await;
+    assert_eq!(listed["provider"]["programs"], json!([]));
+
+    let own = app.query_data_as(&auth, "query($id: ID!) { program(id: $id) { status } }", vars.clone()).await;
+    assert_eq!(own["program"]["status"], "DRAFT");
+    let own_stack = app.query_data_as(&auth, "query($id: String!) { stackability(programId: $id) { program { id } } }", vars).await;
+    assert_eq!(own_stack["stackability"]["program"]["id"], Value::String(id));
+}
+
 #[tokio::test]
 async fn ingest_base64_gzip_document() {
     let app = spawn_app().await;
@@ -296,7 +324,7 @@ async fn confirm_alignment_replaces_inferred_cip() {
     let response = app.post_graphql_as(&auth, confirm, json!({ "p": program_id, "c": "48.0508" })).await;
     assert_eq!(TestApp::data(&response)["confirmAlignment"]["code"], "48.0508");
     let query = "query($id: ID!) { program(id: $id) { codes { system code } } }";
-    let data = app.query_data(query, json!({ "id": program_id })).await;
+    let data = app.query_data_as(&auth, query, json!({ "id": program_id })).await;
     let cips: Vec<&str> = data["program"]["codes"].as_array().unwrap().iter().filter(|c| c["system"] == "CIP").filter_map(|c| c["code"].as_str()).collect();
     assert_eq!(cips, vec!["48.0508"]);
     let response = app.post_graphql_as(&auth, confirm, json!({ "p": program_id, "c": "02.0000" })).await;
@@ -315,7 +343,7 @@ async fn ctdl_exports_catalog_program_with_ctid() {
     let auth = provider(&provider_id);
     ingest_text(&app, &auth, &provider_id, "ctdl.txt", SMALL_CATALOG_V1).await;
     let program_id = format!("{provider_id}:program:WP01");
-    let data = app.query_data("query($id: ID!) { ctdl(id: $id) }", json!({ "id": program_id })).await;
+    let data = app.query_data_as(&auth, "query($id: ID!) { ctdl(id: $id) }", json!({ "id": program_id })).await;
     let node = &data["ctdl"];
 
     assert_eq!(node["@type"], "ceterms:LearningProgram");

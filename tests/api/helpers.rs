@@ -115,6 +115,12 @@ impl TestApp {
         Self::data(&response).clone()
     }
 
+    /// Runs a query with a bearer token that must succeed and returns its `data`.
+    pub async fn query_data_as(&self, token: &str, query: &str, variables: Value) -> Value {
+        let response = self.post_graphql_as(token, query, variables).await;
+        Self::data(&response).clone()
+    }
+
     /// Runs a query that must fail and returns the first error's code and message.
     pub async fn query_error(&self, query: &str, variables: Value) -> (String, String) {
         let response = self.post_graphql(query, variables).await;

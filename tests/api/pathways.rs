@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::fixtures::{seed_catalog, unique, CatalogIngest};
-use crate::helpers::spawn_app;
+use crate::helpers::{spawn_app, token};
 
 const STACKED_CATALOG: &str = "\
 BASIC WELDER (BW01)
@@ -75,7 +75,9 @@ async fn sgtc_welding_certificates_stack_into_diploma() {
     let (name, bytes) = seed_catalog("south_georgia_technical_college/sgtc_catalog_2021-2023.txt.gz");
     CatalogIngest { name, bytes, provider_id: &provider_id, state: Some("GA"), publish: false }.run(&app).await;
 
-    let data = app.query_data(STACKABILITY, json!({ "id": format!("{provider_id}:program:FS31") })).await;
+    // The catalog stays a draft, so only its provider sees the stack.
+    let auth = token(&["provider"], json!({ "provider_id": provider_id }));
+    let data = app.query_data_as(&auth, STACKABILITY, json!({ "id": format!("{provider_id}:program:FS31") })).await;
     let steps = data["stackability"]["up"].as_array().unwrap();
     let diploma = format!("{provider_id}:program:WAJ2");
     let up: Vec<&Value> = steps.iter().filter(|s| s["hops"] == 1).collect();

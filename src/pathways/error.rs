@@ -13,6 +13,8 @@ pub enum PathwayError {
     InvalidField { field: &'static str, message: String },
     #[error("No program has the id \"{id}\". Check the id, or find the program with `programs` or `search`.")]
     ProgramNotFound { id: String },
+    #[error("No {kind} link entered through the API goes from \"{from}\" to \"{to}\". Check both ids and the kind; derived and CTDL links cannot be removed.")]
+    LinkNotFound { from: String, to: String, kind: &'static str },
     #[error(transparent)]
     Access(#[from] AccessError),
     #[error(transparent)]
@@ -27,7 +29,7 @@ impl PathwayError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::InvalidField { .. } => "BAD_USER_INPUT",
-            Self::ProgramNotFound { .. } => "NOT_FOUND",
+            Self::ProgramNotFound { .. } | Self::LinkNotFound { .. } => "NOT_FOUND",
             Self::Access(error) => error.code(),
             Self::Graph(_) => "INTERNAL",
         }

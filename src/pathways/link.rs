@@ -13,6 +13,7 @@ use crate::registry::audit::actor_id;
 
 const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/program_owners.cypher"));
 const LINK_PROGRAMS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/link_programs.cypher"));
+const UNLINK_PROGRAMS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/unlink_programs.cypher"));
 
 /// Kind of link from one program to another.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
@@ -51,10 +52,22 @@ pub struct ProgramLink {
     pub audit_event_id: String,
 }
 
+/// A removed program link.
+#[derive(SimpleObject, Clone, Debug)]
+pub struct RemovedProgramLink {
+    pub from: String,
+    pub to: String,
+    pub kind: ProgramLinkKind,
+    /// Id of the audit event recorded on the `from` program.
+    pub audit_event_id: String,
+}
+
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct OwnerRow {
     id: String,
     providers: Vec<String>,
+    credit_hours: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -75,22 +88,44 @@ fn program_id(field: &'static str, id: &str) -> PathwayResult<String> {
     Ok(id.to_string())
 }
 
-/// Checks the caller may link the two programs: admins always, providers when they own
-/// at least one of them.
-fn authorize(principal: &Principal, owners: &[OwnerRow]) -> PathwayResult<()> {
-    principal.require_any(&[Role::Provider])?;
-    if principal.is_admin() || owners.iter().any(|o| o.providers.iter().any(|p| principal.can_act_for_provider(p))) {
+/// Checks the caller may link into the program `to`: admins always, providers when they
+/// own it, because the receiving program decides what counts toward it or is required.
+fn authorize(principal: &Principal, to: &OwnerRow) -> PathwayResult<()> {
+    principal.require_any(&[Role::Provider, Role::Issuer])?;
+    if principal.is_admin() || to.providers.iter().any(|p| principal.can_act_for_provider(p)) {
         return Ok(());
     }
-    // Neither program belongs to the caller, so this check fails with the standard error.
-    let first = owners.iter().flat_map(|o| o.providers.first()).next().cloned().unwrap_or_default();
-    principal.require_provider(&first)?;
+    // The caller does not own `to`, so this check fails with the standard error.
+    principal.require_provider(to.providers.first().map(String::as_str).unwrap_or_default())?;
+    Ok(())
+}
+
+/// Loads both programs of a link with their owners, failing when either does not exist.
+async fn owners(graph: &Graph, from: &str, to: &str) -> PathwayResult<(OwnerRow, OwnerRow)> {
+    let statement = Statement::new("pathways_program_owners", PROGRAM_OWNERS).param("from", from).param("to", to);
+    let mut rows: Vec<OwnerRow> = graph.rows(statement).await?;
+    let mut take = |id: &str| {
+        let index = rows.iter().position(|row| row.id == id).ok_or_else(|| PathwayError::ProgramNotFound { id: id.to_string() })?;
+        Ok::<OwnerRow, PathwayError>(rows.swap_remove(index))
+    };
+    let from_row = take(from)?;
+    let to_row = take(to)?;
+    Ok((from_row, to_row))
+}
+
+/// Rejects carried credit above the credit hours of the program it comes from.
+fn check_credit(credit_carried: Option<f64>, from: &OwnerRow) -> PathwayResult<()> {
+    if let (Some(carried), Some(hours)) = (credit_carried, from.credit_hours) {
+        if carried > hours {
+            return Err(PathwayError::invalid("creditCarried", format!("`creditCarried` is {carried}, but program \"{}\" has only {hours} credit hours. Pass at most {hours}.", from.id)));
+        }
+    }
     Ok(())
 }
 
 /// Validates and stores one link, returning it with its audit event id.
 async fn link(graph: &Graph, principal: &Principal, from: &str, to: &str, kind: ProgramLinkKind, credit_carried: Option<f64>, note: Option<String>) -> PathwayResult<ProgramLink> {
-    principal.require_any(&[Role::Provider])?;
+    principal.require_any(&[Role::Provider, Role::Issuer])?;
     let from = program_id("from", from)?;
     let to = program_id("to", to)?;
     if from == to {
@@ -104,14 +139,9 @@ async fn link(graph: &Graph, principal: &Principal, from: &str, to: &str, kind: 
         return Err(PathwayError::invalid("note", format!("`note` has {length} characters, but at most {MAX_NOTE_CHARS} are allowed. Shorten it.")));
     }
 
-    let statement = Statement::new("pathways_program_owners", PROGRAM_OWNERS).param("from", from.as_str()).param("to", to.as_str());
-    let owners: Vec<OwnerRow> = graph.rows(statement).await?;
-    for id in [&from, &to] {
-        if !owners.iter().any(|o| &o.id == id) {
-            return Err(PathwayError::ProgramNotFound { id: id.clone() });
-        }
-    }
-    authorize(principal, &owners)?;
+    let (from_row, to_row) = owners(graph, &from, &to).await?;
+    authorize(principal, &to_row)?;
+    check_credit(credit_carried, &from_row)?;
 
     let actor = actor_id(principal.subject());
     let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
@@ -139,6 +169,31 @@ async fn link(graph: &Graph, principal: &Principal, from: &str, to: &str, kind: 
     Ok(ProgramLink { from, to, kind, credit_carried, note, derivation, audit_event_id: event.event_id })
 }
 
+/// Removes one link entered through the API, returning its audit event id.
+async fn unlink(graph: &Graph, principal: &Principal, from: &str, to: &str, kind: ProgramLinkKind) -> PathwayResult<RemovedProgramLink> {
+    principal.require_any(&[Role::Provider, Role::Issuer])?;
+    let from = program_id("from", from)?;
+    let to = program_id("to", to)?;
+    let (_, to_row) = owners(graph, &from, &to).await?;
+    authorize(principal, &to_row)?;
+
+    let actor = actor_id(principal.subject());
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let changes = json!([{ "field": format!("link:{}", kind.relationship()), "old": { "to": to }, "new": null }]);
+    let statement = Statement::new("pathways_unlink_programs", UNLINK_PROGRAMS)
+        .param("from", from.as_str())
+        .param("to", to.as_str())
+        .param("kind", kind.relationship())
+        .param("eventId", format!("evt-{}", uuid::Uuid::new_v4().simple()))
+        .param("actor", actor.as_str())
+        .param("at", at.as_str())
+        .param("changes", changes.to_string());
+    let row: Option<EventRow> = graph.row(statement).await?;
+    let event = row.ok_or_else(|| PathwayError::LinkNotFound { from: from.clone(), to: to.clone(), kind: kind.relationship() })?;
+    tracing::info!(link.from = %from, link.to = %to, link.kind = kind.relationship(), audit.event = %event.event_id, "program link removed");
+    Ok(RemovedProgramLink { from, to, kind, audit_event_id: event.event_id })
+}
+
 /// Pathway mutations.
 #[derive(Default)]
 pub struct PathwaysMutation;
@@ -146,8 +201,9 @@ pub struct PathwaysMutation;
 #[Object]
 impl PathwaysMutation {
     /// Links two programs: `from` stacks into, is required for, or prepares for the
-    /// apprenticeship `to`. Providers may link when they own either program; admins any.
-    /// Entering the same link again replaces its credit and note.
+    /// apprenticeship `to`. Providers may link into programs they own; admins any.
+    /// `creditCarried` may not exceed the credit hours of `from`. Entering the same link
+    /// again replaces its credit and note.
     async fn link_programs(&self, ctx: &Context<'_>, from: ID, to: ID, kind: ProgramLinkKind, credit_carried: Option<f64>, note: Option<String>) -> async_graphql::Result<ProgramLink> {
         run(async {
             let graph = ctx.data_unchecked::<Graph>();
@@ -157,6 +213,21 @@ impl PathwaysMutation {
                 tags.changed("Program", &stored.to);
             }
             Ok(stored)
+        })
+        .await
+    }
+
+    /// Removes a link entered with `linkPrograms`. Derived links and links from CTDL records
+    /// cannot be removed here, because they are rebuilt from their source.
+    async fn unlink_programs(&self, ctx: &Context<'_>, from: ID, to: ID, kind: ProgramLinkKind) -> async_graphql::Result<RemovedProgramLink> {
+        run(async {
+            let graph = ctx.data_unchecked::<Graph>();
+            let removed = unlink(graph, principal(ctx), &from, &to, kind).await?;
+            if let Some(tags) = ctx.data_opt::<RequestTags>() {
+                tags.changed("Program", &removed.from);
+                tags.changed("Program", &removed.to);
+            }
+            Ok(removed)
         })
         .await
     }

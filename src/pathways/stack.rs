@@ -144,6 +144,9 @@ pub async fn stackability(graph: &Graph, program_id: &str) -> PathwayResult<Opti
     let mut stack = Stackability { program: level(first.program.clone(), 0), up: Vec::new(), down: Vec::new() };
     for row in rows {
         let (Some(other), Some(direction)) = (row.other, row.direction) else { continue };
+        if direction == "SELF" {
+            continue;
+        }
         let mut entry = level(other, row.hops.unwrap_or(0));
         entry.link_kind = row.link_kind;
         entry.link_from = row.link_from;

@@ -103,6 +103,66 @@ async fn other_provider_cannot_link() {
     f.remove(&app).await;
 }
 
+const UNLINK: &str = "mutation($from: ID!, $to: ID!, $kind: ProgramLinkKind!) {
+  unlinkPrograms(from: $from, to: $to, kind: $kind) { from to kind auditEventId } }";
+
+#[tokio::test]
+async fn owner_of_from_only_cannot_link() {
+    let app = spawn_app().await;
+    let provider = format!("test-path-provider-{:08x}", rand::random::<u32>());
+    let f = Fixture::new(29)
+        .program("own", ProgramSpec { provider: Some(provider.clone()), ..step(10.0, 500.0) })
+        .program("theirs", ProgramSpec { provider: Some("test-path-receiver".into()), ..opens(20.0, 2_000.0) })
+        .build(&app)
+        .await;
+    let variables = json!({ "from": f.id("own"), "to": f.id("theirs"), "kind": "STACKS_INTO" });
+
+    let response = app.post_graphql_as(&provider_token(&provider), LINK, variables).await;
+
+    assert_eq!(error_of(&response.body).0, "FORBIDDEN");
+
+    f.remove(&app).await;
+}
+
+#[tokio::test]
+async fn credit_above_program_hours_rejected() {
+    let app = spawn_app().await;
+    let provider = format!("test-path-provider-{:08x}", rand::random::<u32>());
+    let f = Fixture::new(27)
+        .program("first", ProgramSpec { provider: Some(provider.clone()), credits: Some(8.0), ..step(10.0, 500.0) })
+        .program("second", ProgramSpec { provider: Some(provider.clone()), ..opens(20.0, 2_000.0) })
+        .build(&app)
+        .await;
+    let variables = json!({ "from": f.id("first"), "to": f.id("second"), "kind": "STACKS_INTO", "credit": 500.0 });
+
+    let response = app.post_graphql_as(&provider_token(&provider), LINK, variables).await;
+
+    assert_eq!(error_of(&response.body), ("BAD_USER_INPUT".to_string(), "creditCarried".to_string()));
+    let message = response.body["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("at most 8"), "{message}");
+
+    f.remove(&app).await;
+}
+
+#[tokio::test]
+async fn unlink_removes_entered_link() {
+    let app = spawn_app().await;
+    let (f, provider) = owned_pair(&app, 28).await;
+    let auth = provider_token(&provider);
+    let variables = json!({ "from": f.id("first"), "to": f.id("second"), "kind": "STACKS_INTO" });
+    TestApp::data(&app.post_graphql_as(&auth, LINK, variables.clone()).await);
+
+    let removed = app.query_data_as(&auth, UNLINK, variables.clone()).await;
+    let stack = app.query_data(STACK, json!({ "id": f.id("first") })).await;
+    let again = app.post_graphql_as(&auth, UNLINK, variables).await;
+
+    assert_eq!(removed["unlinkPrograms"]["to"], Value::String(f.id("second")));
+    assert_eq!(stack["stackability"]["up"], json!([]));
+    assert_eq!(error_of(&again.body).0, "NOT_FOUND");
+
+    f.remove(&app).await;
+}
+
 #[tokio::test]
 async fn anonymous_caller_cannot_link() {
     let app = spawn_app().await;

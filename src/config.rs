@@ -154,18 +154,19 @@ pub struct CredentialArgs {
 }
 
 impl CredentialArgs {
-    /// Returns the issuance settings, or `None` when no master key is set.
-    pub fn settings(&self) -> anyhow::Result<Option<crate::credentials::CredentialSettings>> {
+    /// Returns the credential settings. Without a master key, issuance is off and
+    /// verification stays on.
+    pub fn settings(&self) -> anyhow::Result<crate::credentials::CredentialSettings> {
         use secrecy::ExposeSecret;
-        let Some(encoded) = &self.credentials_master_key else { return Ok(None) };
-        let master_key = ler_credentials::MasterKey::from_base64(encoded.expose_secret())
-            .map_err(|e| anyhow::anyhow!("LER_CREDENTIALS_MASTER_KEY is invalid: {e}"))?;
+        let master_key = match &self.credentials_master_key {
+            Some(encoded) => Some(std::sync::Arc::new(
+                ler_credentials::MasterKey::from_base64(encoded.expose_secret()).map_err(|e| anyhow::anyhow!("LER_CREDENTIALS_MASTER_KEY is invalid: {e}"))?,
+            )),
+            None => None,
+        };
         ler_credentials::did_web_for_issuer(&self.credentials_host, "probe")
             .map_err(|e| anyhow::anyhow!("LER_CREDENTIALS_HOST is invalid: {e}"))?;
-        Ok(Some(crate::credentials::CredentialSettings {
-            master_key: std::sync::Arc::new(master_key),
-            host: self.credentials_host.clone(),
-        }))
+        Ok(crate::credentials::CredentialSettings { master_key, host: self.credentials_host.clone() })
     }
 }
 

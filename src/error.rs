@@ -15,6 +15,8 @@ pub enum ErrorCode {
     RateLimited,
     QueryTooComplex,
     UpstreamUnavailable,
+    /// The server runs without a setting the operation needs, such as the credential master key.
+    NotConfigured,
     Internal,
 }
 
@@ -29,6 +31,7 @@ impl ErrorCode {
             Self::RateLimited => "RATE_LIMITED",
             Self::QueryTooComplex => "QUERY_TOO_COMPLEX",
             Self::UpstreamUnavailable => "UPSTREAM_UNAVAILABLE",
+            Self::NotConfigured => "NOT_CONFIGURED",
             Self::Internal => "INTERNAL",
         }
     }

@@ -98,10 +98,10 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     };
     let cache = ler_registry::cache::Cache::new(args.cache.settings())?;
     let credentials = args.credentials.settings()?;
-    if credentials.is_none() {
-        tracing::warn!("no LER_CREDENTIALS_MASTER_KEY set: credential issuance and verification are off");
+    if credentials.master_key.is_none() {
+        tracing::warn!("no LER_CREDENTIALS_MASTER_KEY set: credential issuance is off, verification stays on");
     }
-    let settings = http::AppSettings { limits: args.limits, validator, cache: Some(cache), credentials };
+    let settings = http::AppSettings { limits: args.limits, validator, cache: Some(cache), credentials: Some(credentials) };
     let running = http::start(args.bind, graph, settings, workers)?;
     tracing::info!(url = format!("http://{}/graphql", running.addr), "serving GraphQL");
     let handle = running.server.handle();

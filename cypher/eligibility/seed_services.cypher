@@ -1,3 +1,3 @@
 UNWIND $rows AS row
 MERGE (s:Service {id: row.id})
-SET s.name = row.name
+SET s.name = row.name, s.kind = row.kind

@@ -5,4 +5,7 @@ CREATE (e:AuditEvent {id: $eventId, recordId: $id, recordKind: $kind, action: 'C
 WITH n
 OPTIONAL MATCH (v:Provider {id: $linkProvider})
 FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | MERGE (n)-[:OFFERED_BY]->(v))
+WITH n
+OPTIONAL MATCH (program:Program {id: $linkProgram})
+FOREACH (_ IN CASE WHEN program IS NULL THEN [] ELSE [1] END | MERGE (n)-[:PART_OF {required: true}]->(program))
 RETURN n.version AS version

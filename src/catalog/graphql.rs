@@ -246,7 +246,8 @@ impl CatalogQuery {
     /// One course by registry id, for example "ipeds-141006:course:WELD 1000".
     async fn course(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Course> {
         let not_found = || ApiError::not_found(format!("No course has the id \"{}\". List courses with `courses` to find valid ids.", id.as_str()));
-        let record = load_course(graph(ctx), id.trim()).await?.ok_or_else(not_found)?;
+        let key = id.trim().strip_prefix("Course:").unwrap_or(id.trim());
+        let record = load_course(graph(ctx), key).await?.ok_or_else(not_found)?;
         if !record.visible_to(crate::auth::principal(ctx)) {
             return Err(not_found().into());
         }

@@ -38,7 +38,8 @@ impl CredentialsError {
             Self::NotFound(_) => "NOT_FOUND",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::Conflict(_) => "CONFLICT",
-            Self::NotConfigured | Self::Internal(_) | Self::Graph(_) => "INTERNAL",
+            Self::NotConfigured => "NOT_CONFIGURED",
+            Self::Internal(_) | Self::Graph(_) => "INTERNAL",
             Self::Credential(error) => error.code(),
         }
     }
@@ -51,6 +52,7 @@ impl From<CredentialsError> for ApiError {
             "NOT_FOUND" => ErrorCode::NotFound,
             "FORBIDDEN" => ErrorCode::Forbidden,
             "CONFLICT" => ErrorCode::Conflict,
+            "NOT_CONFIGURED" => ErrorCode::NotConfigured,
             _ => ErrorCode::Internal,
         };
         match error {

@@ -114,7 +114,7 @@ impl CredentialService {
                 .rev()
                 .find(|key| key.published.state == KeyState::Active && key.sealed.algorithm == algorithm)
                 .ok_or_else(|| CredentialsError::Internal(format!("issuer {provider_id} has no active {} key", algorithm.as_str())))?;
-            Ok(IssuerKey::unseal(&key.sealed, self.master_key())?)
+            Ok(IssuerKey::unseal(&key.sealed, self.master_key()?)?)
         };
         Ok(SigningKeys {
             did: self.issuer_did(provider_id)?,
@@ -128,7 +128,7 @@ impl CredentialService {
         let mut keys = Vec::new();
         for algorithm in ALGORITHMS {
             let key = IssuerKey::generate(algorithm)?;
-            let sealed = key.seal(self.master_key())?;
+            let sealed = key.seal(self.master_key()?)?;
             keys.push(json!({
                 "keyId": key.key_id(),
                 "algorithm": algorithm.as_str(),

@@ -60,7 +60,7 @@ impl CredentialService {
             Some(row) => row.sealed,
             None => {
                 let key = IssuerKey::generate(KeyAlgorithm::Ed25519)?;
-                let sealed = serde_json::to_string(&key.seal(self.master_key())?).map_err(|e| CredentialsError::Internal(e.to_string()))?;
+                let sealed = serde_json::to_string(&key.seal(self.master_key()?)?).map_err(|e| CredentialsError::Internal(e.to_string()))?;
                 let statement = Statement::new("create_learner_key", cypher::CREATE_LEARNER_KEY)
                     .param("learnerId", learner_id)
                     .param("keyId", key.key_id())
@@ -71,7 +71,7 @@ impl CredentialService {
             }
         };
         let sealed: SealedKey = serde_json::from_str(&sealed).map_err(|_| CredentialsError::Internal(format!("learner {learner_id} has an unreadable sealed key")))?;
-        let key = IssuerKey::unseal(&sealed, self.master_key())?;
+        let key = IssuerKey::unseal(&sealed, self.master_key()?)?;
         Ok(LearnerKey { did: key.public_key().to_did_key()?, key })
     }
 

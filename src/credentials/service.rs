@@ -6,14 +6,15 @@ use ler_credentials::MasterKey;
 use tokio::sync::OnceCell;
 
 use super::cypher;
-use super::error::CredentialsResult;
+use super::error::{CredentialsError, CredentialsResult};
 use crate::graph::{Graph, Statement};
 
 /// Settings of credential issuance.
 #[derive(Clone)]
 pub struct CredentialSettings {
-    /// Key that seals every issuer and learner private key stored in the graph.
-    pub master_key: Arc<MasterKey>,
+    /// Key that seals every issuer and learner private key stored in the graph. Without
+    /// it the server still verifies credentials, but issues and signs nothing.
+    pub master_key: Option<Arc<MasterKey>>,
     /// Public host name (with an optional port) of this server, used in `did:web`
     /// identifiers and in status list URLs, for example `registry.example.org`.
     pub host: String,
@@ -42,8 +43,9 @@ impl CredentialService {
         &self.settings.host
     }
 
-    pub(crate) fn master_key(&self) -> &MasterKey {
-        &self.settings.master_key
+    /// Returns the master key, or NotConfigured when the server runs without one.
+    pub(crate) fn master_key(&self) -> CredentialsResult<&MasterKey> {
+        self.settings.master_key.as_deref().ok_or(CredentialsError::NotConfigured)
     }
 
     /// Returns the public URL of the status list `list_id`.

@@ -10,6 +10,7 @@ use ler_eligibility::{load_rules, load_tables, LoadError, SubjectKind, LISTED_SE
 use serde_json::{json, Value};
 
 use crate::graph::{Graph, GraphError, Statement};
+use crate::registry::input::{enum_name, ServiceKind};
 
 use super::cypher;
 use super::store::{income_limit_nodes, rule_properties};
@@ -81,7 +82,11 @@ pub async fn seed_eligibility(graph: &Graph, seeds_dir: &Path) -> Result<Eligibi
     }
     let subject_rows = |ids: &[String]| Value::from(ids.iter().map(|id| json!({"id": id, "name": name_of(id)})).collect::<Vec<_>>());
     graph.run(Statement::new("eligibility_seed_aid_programs", cypher::SEED_AID_PROGRAMS).json_param("rows", &subject_rows(&aid_programs))).await?;
-    graph.run(Statement::new("eligibility_seed_services", cypher::SEED_SERVICES).json_param("rows", &subject_rows(&services))).await?;
+    let service_rows: Vec<Value> = services
+        .iter()
+        .map(|id| json!({"id": id, "name": name_of(id), "kind": ServiceKind::of_seeded(id).map(enum_name)}))
+        .collect();
+    graph.run(Statement::new("eligibility_seed_services", cypher::SEED_SERVICES).json_param("rows", &Value::from(service_rows))).await?;
 
     let rule_rows: Vec<Value> = rules.iter().enumerate().map(|(position, rule)| json!({"props": rule_properties(rule, position)})).collect();
     graph.run(Statement::new("eligibility_seed_rules", cypher::SEED_RULES).json_param("rows", &Value::from(rule_rows))).await?;

@@ -94,8 +94,27 @@ pub enum ServiceKind {
     Wic,
     /// Child Care and Development Fund childcare assistance.
     Ccdf,
+    /// Low Income Home Energy Assistance Program.
+    Liheap,
     Transportation,
     Housing,
+}
+
+impl ServiceKind {
+    /// Returns the kind of a seeded benefit program by its eligibility subject id, such as
+    /// "snap" or "housing_emergency_aid".
+    pub fn of_seeded(subject: &str) -> Option<Self> {
+        match subject {
+            "snap" => Some(Self::Snap),
+            "tanf" => Some(Self::Tanf),
+            "wic" => Some(Self::Wic),
+            "ccdf" => Some(Self::Ccdf),
+            "liheap" => Some(Self::Liheap),
+            "transportation_assistance" => Some(Self::Transportation),
+            "housing_emergency_aid" => Some(Self::Housing),
+            _ => None,
+        }
+    }
 }
 
 #[derive(InputObject, Default)]
@@ -155,9 +174,10 @@ impl ProgramInput {
 impl CourseInput {
     pub fn props(&self) -> RegistryResult<Props> {
         let mut p = Props::new();
-        put(&mut p, "name", self.name.as_deref().map(|s| v::text("name", s, MAX_NAME)))?;
+        // Stored under the property names of catalog courses, which `Course` reads.
+        put(&mut p, "title", self.name.as_deref().map(|s| v::text("name", s, MAX_NAME)))?;
         put(&mut p, "description", self.description.as_deref().map(|s| v::text("description", s, MAX_DESCRIPTION)))?;
-        put(&mut p, "courseCode", self.course_code.as_deref().map(|s| v::text("courseCode", s, 50)))?;
+        put(&mut p, "code", self.course_code.as_deref().map(|s| v::text("courseCode", s, 50)))?;
         if let Some(hours) = self.credit_hours {
             if !(hours.is_finite() && (0.0..=200.0).contains(&hours)) {
                 return Err(RegistryError::invalid("creditHours", format!("`creditHours` is {hours}, but it must be between 0 and 200.")));
@@ -170,7 +190,7 @@ impl CourseInput {
     }
 
     pub fn check(merged: &Props) -> RegistryResult<()> {
-        require(merged, "name", "name")
+        require(merged, "name", "title")
     }
 }
 

@@ -12,7 +12,10 @@ use super::validate::{self, Props};
 use super::write::{new_id, RecordWrite, Writer};
 use crate::auth::principal;
 use crate::cache::RequestTags;
+use crate::graph::Statement;
 use crate::graphql::connection::graph;
+
+const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/registry/program_owners.cypher"));
 
 #[derive(Default)]
 pub struct RegistryMutation;
@@ -60,9 +63,34 @@ async fn create_owned(ctx: &Context<'_>, kind: RecordKind, mut props: Props, pro
     let writer = writer(ctx);
     let provider_id = owning_provider(writer.principal, provider_id)?;
     check(&props)?;
+    let program = match kind {
+        RecordKind::Course => course_program(&writer, &props, &provider_id).await?,
+        _ => None,
+    };
     props.insert("providerId".into(), Value::String(provider_id.clone()));
     let link = (kind == RecordKind::Program).then_some(provider_id);
-    writer.create(kind, new_id(kind), props, link).await
+    writer.create(kind, new_id(kind), props, link, program).await
+}
+
+#[derive(serde::Deserialize)]
+struct ProgramOwners {
+    providers: Vec<String>,
+}
+
+/// Returns the program a new course joins, after checking that it exists and belongs to
+/// the course's provider. Admins may join any program.
+async fn course_program(writer: &Writer<'_>, props: &Props, provider_id: &str) -> RegistryResult<Option<String>> {
+    let Some(program_id) = props.get("programId").and_then(Value::as_str) else { return Ok(None) };
+    let program_id = program_id.strip_prefix("Program:").unwrap_or(program_id).to_string();
+    let statement = Statement::new("registry_program_owners", PROGRAM_OWNERS).param("id", program_id.as_str());
+    let owners: Option<ProgramOwners> = writer.graph.row(statement).await?;
+    let Some(owners) = owners else {
+        return Err(RegistryError::invalid("programId", format!("No program has the id \"{program_id}\". Pass the registry id of one of the provider's programs.")));
+    };
+    if !writer.principal.is_admin() && !owners.providers.iter().any(|owner| owner == provider_id) {
+        return Err(RegistryError::invalid("programId", format!("The program \"{program_id}\" does not belong to provider \"{provider_id}\". Pass one of that provider's programs.")));
+    }
+    Ok(Some(program_id))
 }
 
 fn version_of(version: i32) -> RegistryResult<i64> {
@@ -88,12 +116,17 @@ impl RegistryMutation {
         .await
     }
 
+    /// Registers a course. With `programId` it joins that program, which must belong to the
+    /// same provider; `name` and `courseCode` read back as `title` and `code`.
     async fn create_course(&self, ctx: &Context<'_>, input: CourseInput, provider_id: Option<String>) -> async_graphql::Result<RecordWrite> {
         run(async { create_owned(ctx, RecordKind::Course, input.props()?, provider_id, CourseInput::check).await }).await
     }
 
     async fn update_course(&self, ctx: &Context<'_>, id: ID, version: i32, input: CourseInput) -> async_graphql::Result<RecordWrite> {
         run(async {
+            if input.program_id.is_some() {
+                return Err(RegistryError::invalid("programId", "`programId` is set when a course is created and cannot change. Create a new course for the other program."));
+            }
             let id = natural_id(&id, RecordKind::Course)?;
             writer(ctx).update(RecordKind::Course, &id, version_of(version)?, input.props()?, CourseInput::check).await
         })
@@ -132,7 +165,7 @@ impl RegistryMutation {
             writer.principal.require_provider(&id)?;
             let props = input.props()?;
             ProviderInput::check(&props)?;
-            writer.create(RecordKind::Provider, id, props, None).await
+            writer.create(RecordKind::Provider, id, props, None, None).await
         })
         .await
     }
@@ -156,7 +189,7 @@ impl RegistryMutation {
             if !writer.principal.can_access_state(&state) {
                 return Err(ler_auth::AccessError::OtherState { state }.into());
             }
-            writer.create(RecordKind::RegionalWage, new_id(RecordKind::RegionalWage), props, None).await
+            writer.create(RecordKind::RegionalWage, new_id(RecordKind::RegionalWage), props, None, None).await
         })
         .await
     }

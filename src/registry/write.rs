@@ -123,7 +123,9 @@ impl Writer<'_> {
 
     /// Creates a record after the caller checked access and the merged fields.
     /// `link_provider` adds an OFFERED_BY link to that provider when it exists.
-    pub async fn create(&self, kind: RecordKind, id: String, props: Props, link_provider: Option<String>) -> RegistryResult<RecordWrite> {
+    /// Creates a record. `link_provider` adds an OFFERED_BY link to that provider and
+    /// `link_program` a PART_OF link to that program, both checked by the caller.
+    pub async fn create(&self, kind: RecordKind, id: String, props: Props, link_provider: Option<String>, link_program: Option<String>) -> RegistryResult<RecordWrite> {
         if load(self.graph, kind, &id).await?.is_some() {
             return Err(RegistryError::AlreadyExists { kind: kind.label(), id });
         }
@@ -139,7 +141,8 @@ impl Writer<'_> {
             .param("kind", kind.label())
             .param("actor", actor_id(self.principal.subject()))
             .param("changes", changes_json(&changes))
-            .json_param("linkProvider", &Value::from(link_provider));
+            .json_param("linkProvider", &Value::from(link_provider))
+            .json_param("linkProgram", &Value::from(link_program));
         let row: Option<VersionRow> = self.graph.row(statement).await?;
         let version = row.map_or(1, |r| r.version);
         self.mark_changed(kind, &id, owner.as_deref());

@@ -8,7 +8,7 @@ use ler_registry::config::Limits;
 use ler_registry::graph::Statement;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, spawn_app_with, token, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, spawn_app_with_credentials, test_credentials, token, TestApp};
 
 /// A seeded program and the provider that offers it.
 struct Fixture {
@@ -238,6 +238,26 @@ async fn issued_jwt_verifies_and_tampered_fails() {
     let tampered = verify(&app, &forged).await;
     assert_eq!(tampered["verified"], false);
     assert_eq!(check(&tampered, "signature")["passed"], false);
+}
+
+/// A server without the master key issues nothing but still verifies what another
+/// instance issued.
+#[tokio::test]
+async fn verify_works_without_master_key() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 23).await;
+    let issued = issue(&app, &fixture, recipients(&suffix(), 1), None).await;
+    let jwt = issued["credentials"][0]["jwt"].as_str().unwrap().to_string();
+    let settings = ler_registry::credentials::CredentialSettings { master_key: None, ..test_credentials() };
+    let keyless = spawn_app_with_credentials(Limits::default(), settings).await;
+
+    let report = verify(&keyless, &jwt).await;
+    let variables = json!({"recordId": fixture.program_id, "recipients": recipients(&suffix(), 1)});
+    let (code, message) = issue_error(&keyless, &issuer_token(&fixture.provider_id), variables).await;
+
+    assert_eq!(report["verified"], true, "{report}");
+    assert_eq!(code, "NOT_CONFIGURED");
+    assert!(message.contains("LER_CREDENTIALS_MASTER_KEY"), "{message}");
 }
 
 #[tokio::test]

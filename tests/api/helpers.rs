@@ -55,7 +55,7 @@ pub fn token(roles: &[&str], extra: Value) -> String {
 pub const TEST_CREDENTIALS_HOST: &str = "registry.test";
 pub fn test_credentials() -> ler_registry::credentials::CredentialSettings {
     let key = ler_credentials::MasterKey::from_base64("3q1yTqkV0gV2Jm4aGfLz3t8Wb0c9Yx1hQpRk5sN7uE4=").unwrap();
-    ler_registry::credentials::CredentialSettings { master_key: std::sync::Arc::new(key), host: TEST_CREDENTIALS_HOST.into() }
+    ler_registry::credentials::CredentialSettings { master_key: Some(std::sync::Arc::new(key)), host: TEST_CREDENTIALS_HOST.into() }
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -63,13 +63,18 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(limits: Limits) -> TestApp {
+    spawn_app_with_credentials(limits, test_credentials()).await
+}
+
+/// Starts the app with the given credential settings, for example without a master key.
+pub async fn spawn_app_with_credentials(limits: Limits, credentials: ler_registry::credentials::CredentialSettings) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
         ler_registry::telemetry::init();
     }
     let settings = GraphSettings { uri: neo4j_uri(), user: "neo4j".into(), password: String::new().into(), max_connections: 4 };
     let graph = Graph::connect(&settings).await.expect("test Neo4j is reachable");
     let validator = ler_auth::Validator::new(auth_config()).await.expect("test auth config is valid");
-    let settings = http::AppSettings { limits, validator: Some(validator), cache: None, credentials: Some(test_credentials()) };
+    let settings = http::AppSettings { limits, validator: Some(validator), cache: None, credentials: Some(credentials) };
     let running = http::start("127.0.0.1:0".parse().unwrap(), graph.clone(), settings, 1).expect("server binds a free port");
     tokio::spawn(running.server);
     TestApp { addr: running.addr, graph, client: reqwest::Client::new() }

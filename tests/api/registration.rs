@@ -181,6 +181,40 @@ async fn service_and_course_are_registered() {
 }
 
 #[tokio::test]
+async fn registered_course_reads_back_in_program() {
+    let app = spawn_app().await;
+    let provider_id = unique("prov");
+    let provider = token(&["provider"], json!({ "provider_id": provider_id }));
+    let program_id = create_program(&app, &provider, "Drafting certificate").await;
+    let create = "mutation($p: String) { createCourse(input: {name: \"Blueprint reading\", courseCode: \"DFT-101\", programId: $p}) { id } }";
+
+    let course = app.query_data_as(&provider, create, json!({ "p": program_id })).await;
+    let course_id = course["createCourse"]["id"].as_str().unwrap().to_string();
+    let read = app.query_data("query($id: ID!) { course(id: $id) { title code } }", json!({ "id": course_id })).await;
+    let program = app.query_data("query($id: ID!) { program(id: $id) { courses { course { code } } } }", json!({ "id": program_id })).await;
+
+    assert_eq!(read["course"]["title"], "Blueprint reading");
+    assert_eq!(read["course"]["code"], "DFT-101");
+    assert_eq!(program["program"]["courses"][0]["course"]["code"], "DFT-101");
+}
+
+#[tokio::test]
+async fn course_rejects_other_providers_program() {
+    let app = spawn_app().await;
+    let owner = token(&["provider"], json!({ "provider_id": unique("prov") }));
+    let program_id = create_program(&app, &owner, "Welding diploma").await;
+    let other = token(&["provider"], json!({ "provider_id": unique("prov") }));
+    let create = "mutation($p: String) { createCourse(input: {name: \"Cutting\", programId: $p}) { id } }";
+
+    let foreign = app.post_graphql_as(&other, create, json!({ "p": program_id })).await;
+    let missing = app.post_graphql_as(&other, create, json!({ "p": "prg-does-not-exist" })).await;
+
+    assert_eq!(first_error(&foreign)["extensions"]["field"], "programId");
+    assert_eq!(first_error(&missing)["extensions"]["field"], "programId");
+    assert_eq!(first_error(&missing)["extensions"]["code"], "BAD_USER_INPUT");
+}
+
+#[tokio::test]
 async fn retired_program_leaves_lists() {
     let app = spawn_app().await;
     let provider_id = unique("contrib");

@@ -63,6 +63,16 @@ async fn services_state_filter_keeps_federal() {
 }
 
 #[tokio::test]
+async fn kind_filter_finds_seeded_programs() {
+    let app = spawn_app().await;
+    let snap = app.query_data(SERVICES, json!({ "kind": "SNAP", "state": "CA" })).await;
+    let energy = app.query_data(SERVICES, json!({ "kind": "LIHEAP" })).await;
+
+    assert!(snap["services"].as_array().unwrap().iter().any(|s| s["id"] == "snap"), "{snap}");
+    assert!(energy["services"].as_array().unwrap().iter().any(|s| s["id"] == "liheap"), "{energy}");
+}
+
+#[tokio::test]
 async fn services_bad_state_names_value() {
     let app = spawn_app().await;
     let (code, message) = app.query_error(SERVICES, json!({ "state": "New Jersey" })).await;

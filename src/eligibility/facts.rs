@@ -92,6 +92,20 @@ pub async fn read_program_facts(graph: &Graph, ids: &[String]) -> Result<HashMap
 const DELIVERY_MODES: [&str; 6] = ["in_person", "hybrid", "fully_online", "correspondence", "study_abroad", "direct_assessment"];
 const AWARD_LEVELS: [&str; 7] = ["industry_credential", "certificate", "diploma", "associate", "bachelor", "professional", "graduate"];
 
+/// Maps a stored award level to the level the rules name, with its origin. Catalog levels
+/// finer than the rules' list fold into it: a technical certificate of credit is a
+/// certificate, and master's and doctoral programs are graduate programs.
+fn rule_award_level(stored: &str) -> Option<(&'static str, String)> {
+    let level = snake_case(stored);
+    let folded = match level.as_str() {
+        "technical_certificate_of_credit" => "certificate",
+        "master" | "doctorate" => "graduate",
+        other => AWARD_LEVELS.iter().copied().find(|known| *known == other)?,
+    };
+    let origin = if folded == level { "Program.awardLevel".to_string() } else { format!("Program.awardLevel {stored}, counted as {folded}") };
+    Some((folded, origin))
+}
+
 fn snake_case(text: &str) -> String {
     text.trim().to_ascii_lowercase().replace([' ', '-'], "_")
 }
@@ -136,8 +150,8 @@ pub fn facts_from_row(row: &ProgramFactsRow) -> Result<ProgramFactSet, String> {
     if let Some(mode) = row.delivery_mode.as_deref().map(snake_case).filter(|mode| DELIVERY_MODES.contains(&mode.as_str())) {
         put("delivery_mode", Value::from(mode.clone()), mode, "Program.deliveryMode".into());
     }
-    if let Some(level) = row.award_level.as_deref().map(snake_case).filter(|level| AWARD_LEVELS.contains(&level.as_str())) {
-        put("award_level", Value::from(level.clone()), level, "Program.awardLevel".into());
+    if let Some((level, origin)) = row.award_level.as_deref().and_then(rule_award_level) {
+        put("award_level", Value::from(level), level.to_string(), origin);
     }
     if let Some(listed) = row.on_state_etpl {
         put("on_state_etpl", Value::from(listed), listed.to_string(), "Program.onStateEtpl".into());
@@ -193,6 +207,21 @@ mod tests {
         let set = facts_from_row(&ProgramFactsRow { id: "p".into(), ..Default::default() }).unwrap();
         assert_eq!(set.facts, ProgramFacts::default());
         assert!(set.used.is_empty());
+    }
+
+    #[test]
+    fn catalog_award_levels_fold_into_rule_levels() {
+        assert_eq!(rule_award_level("TECHNICAL_CERTIFICATE_OF_CREDIT").map(|(level, _)| level), Some("certificate"));
+        assert_eq!(rule_award_level("MASTER").map(|(level, _)| level), Some("graduate"));
+        assert_eq!(rule_award_level("DOCTORATE").map(|(level, _)| level), Some("graduate"));
+        assert_eq!(rule_award_level("ASSOCIATE"), Some(("associate", "Program.awardLevel".to_string())));
+        assert_eq!(rule_award_level("UNKNOWN"), None);
+    }
+
+    #[test]
+    fn folded_level_names_stored_value() {
+        let (_, origin) = rule_award_level("TECHNICAL_CERTIFICATE_OF_CREDIT").unwrap();
+        assert_eq!(origin, "Program.awardLevel TECHNICAL_CERTIFICATE_OF_CREDIT, counted as certificate");
     }
 
     #[test]

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use chrono::NaiveDate;
-use ler_eligibility::{evaluate_program, Rule};
+use ler_eligibility::{evaluate_program, CheckOutcome, Rule, RuleCheck};
 use tokio::sync::OnceCell;
 
 use crate::error::ApiError;
 use crate::graph::Graph;
 
-use super::facts::read_program_facts;
+use super::facts::{read_program_facts, UsedFact};
 use super::store::{read_rules, read_subject_names, AID_PROGRAM};
 use super::types::{aid_output, fact_output, index_rules, ProgramEligibility};
 
@@ -43,12 +43,35 @@ pub async fn evaluate_programs(graph: &Graph, rules: &AidRules, ids: &[String], 
                 program_id: id.clone(),
                 as_of,
                 facts: set.used.iter().map(fact_output).collect(),
-                verdicts: verdicts.iter().map(|verdict| aid_output(verdict, &index, &rules.names)).collect(),
+                verdicts: verdicts
+                    .iter()
+                    .map(|verdict| {
+                        let mut output = aid_output(verdict, &index, &rules.names);
+                        output.notices.extend(derived_fact_notices(&verdict.checks, &set.used));
+                        output
+                    })
+                    .collect(),
             };
             (id, eligibility)
         })
         .collect();
     Ok(out)
+}
+
+/// Returns one notice per failed check whose fact the registry derived rather than read
+/// from the provider, so a reader knows the verdict rests on an estimate.
+fn derived_fact_notices(checks: &[RuleCheck], used: &[UsedFact]) -> Vec<String> {
+    checks
+        .iter()
+        .filter(|check| check.outcome == CheckOutcome::Fail)
+        .filter_map(|check| {
+            let fact = used.iter().find(|fact| fact.field == check.field && fact.origin.contains("derived"))?;
+            Some(format!(
+                "{} failed on {} {}, which the registry derived ({}) because the program states none. Confirm the program's own {} before relying on this verdict.",
+                check.rule_id, check.field, fact.value, fact.origin, check.field
+            ))
+        })
+        .collect()
 }
 
 /// Loads `Program.eligibility` by `(program id, asOf)`. The rules are read on the first

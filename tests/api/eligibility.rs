@@ -349,6 +349,21 @@ async fn workforce_pell_judges_catalog_certificate_length() {
     assert!(length_checks.iter().all(|c| c["comparedValue"] == "15"), "{length_checks:?}");
     assert!(length_checks.iter().any(|c| c["outcome"] == "FAIL"), "{length_checks:?}");
     assert_eq!(pell["status"], "INELIGIBLE");
+    let notices = pell["notices"].as_array().unwrap();
+    assert!(notices.iter().any(|n| n.as_str().unwrap().contains("the registry derived")), "{notices:?}");
+}
+
+/// The certificate's catalog level, technical certificate of credit, counts as a
+/// certificate for Pell, so Pell decides on its length instead of reporting UNKNOWN.
+#[tokio::test]
+async fn pell_reads_catalog_certificate_level() {
+    let app = spawn_app().await;
+    let result = program_verdicts(&app, SGTC_CERTIFICATE, "2026-09-01").await;
+    let pell = verdict(&result["verdicts"], "aidProgramId", "federal_pell");
+    let level = result["facts"].as_array().unwrap().iter().find(|fact| fact["field"] == "award_level").expect("award level fact");
+
+    assert_eq!(level["value"], "certificate");
+    assert_ne!(pell["status"], "UNKNOWN", "{pell}");
 }
 
 /// Rules that another writer deletes while a household is evaluated must not fail the

@@ -261,6 +261,39 @@ fn explain_limits(errors: &mut [ServerError], state: &AppState) {
     }
 }
 
+/// Gives each error without a code one: GRAPHQL_PARSE_FAILED for syntax errors,
+/// BAD_USER_INPUT for an argument or variable value of the wrong type and for a declared
+/// variable without a value (whose message it rewrites), and GRAPHQL_VALIDATION_FAILED for
+/// other errors found before execution. Returns true when
+/// every error is of these request kinds.
+fn classify_errors(errors: &mut [ServerError]) -> bool {
+    let mut all_request_errors = true;
+    for error in errors {
+        let has_code = error.extensions.as_ref().is_some_and(|extensions| extensions.get("code").is_some());
+        let variable = error.message.strip_prefix("Variable ").and_then(|rest| rest.strip_suffix(" is not defined.")).map(str::to_string);
+        if let Some(name) = variable {
+            error.message = format!("Variable `${name}` has no value. Pass it in `variables`, or give it a default value in the operation.");
+            error.extensions.get_or_insert_with(Default::default).set("code", ErrorCode::BadUserInput.as_str());
+            continue;
+        }
+        if !error.path.is_empty() {
+            all_request_errors = false;
+            continue;
+        }
+        if !has_code {
+            let code = if error.message.trim_start().starts_with("-->") {
+                "GRAPHQL_PARSE_FAILED"
+            } else if error.message.starts_with("Invalid value for argument") {
+                ErrorCode::BadUserInput.as_str()
+            } else {
+                "GRAPHQL_VALIDATION_FAILED"
+            };
+            error.extensions.get_or_insert_with(Default::default).set("code", code);
+        }
+    }
+    all_request_errors
+}
+
 async fn execute(params: Params, principal: Principal, peer: Option<std::net::IpAddr>, response_type: ResponseType, state: &AppState) -> HttpResponse {
     let parts = RequestParts { query: params.query, variables: params.variables.as_ref(), operation_name: params.operation_name.as_deref(), extensions: params.extensions.as_ref() };
     let (query, gate) = match gate::admit(&state.cache, &principal, peer, parts).await {
@@ -304,8 +337,11 @@ async fn execute(params: Params, principal: Principal, peer: Option<std::net::Ip
         }
     };
     explain_limits(&mut response.errors, state);
-    // Before execution (parse or validation errors) there is no `data` entry at all.
-    let failed_before_execution = response.data == async_graphql::Value::Null && !response.errors.is_empty();
+    let request_errors = classify_errors(&mut response.errors);
+    // A request error (parse, validation, a variable without a value) means execution never
+    // ran, so there is no `data` entry. A field error on a non-null root field keeps
+    // `data: null`.
+    let failed_before_execution = response.data == async_graphql::Value::Null && !response.errors.is_empty() && request_errors;
     let status = if failed_before_execution && response_type == ResponseType::GraphqlResponseJson { StatusCode::BAD_REQUEST } else { StatusCode::OK };
     span.record("duration_ms", started.elapsed().as_millis() as u64);
     span.record("outcome", if response.errors.is_empty() { "ok" } else if failed_before_execution { "rejected" } else { "partial" });

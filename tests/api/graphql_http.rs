@@ -103,6 +103,7 @@ async fn syntax_error_status_depends_on_accept() {
     assert_eq!(legacy.status, 200);
     assert_eq!(modern.status, 400);
     assert!(modern.body.get("data").is_none());
+    assert_eq!(modern.body["errors"][0]["extensions"]["code"], "GRAPHQL_PARSE_FAILED");
 }
 
 #[tokio::test]
@@ -113,6 +114,32 @@ async fn validation_error_is_400_with_graphql_response_json() {
 
     assert_eq!(response.status, 400);
     assert!(response.body["errors"][0]["message"].as_str().unwrap().contains("noSuchField"));
+    assert_eq!(response.body["errors"][0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED");
+}
+
+/// A failed non-null root field is a field error: execution ran, so `data` is null and the
+/// status is 200, not a request error.
+#[tokio::test]
+async fn failed_root_field_keeps_null_data() {
+    let app = spawn_app().await;
+    let body = json!({ "query": "{ program(id: \"no-such-program\") { name } }" });
+    let response = TestApp::read(app.client.post(app.url("/graphql")).header("accept", "application/graphql-response+json").json(&body).send().await.unwrap()).await;
+
+    assert_eq!(response.status, 200);
+    assert_eq!(response.body.get("data"), Some(&json!(null)));
+    assert_eq!(response.body["errors"][0]["extensions"]["code"], "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn missing_variable_value_names_variable() {
+    let app = spawn_app().await;
+    let body = json!({ "query": "query($code: String!) { occupation(code: $code) { title } }" });
+    let response = TestApp::read(app.client.post(app.url("/graphql")).header("accept", "application/graphql-response+json").json(&body).send().await.unwrap()).await;
+    let error = &response.body["errors"][0];
+
+    assert_eq!(response.status, 400);
+    assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT");
+    assert!(error["message"].as_str().unwrap().contains("`$code` has no value"), "{error}");
 }
 
 #[tokio::test]

@@ -8,4 +8,8 @@ FOREACH (_ IN CASE WHEN v IS NULL THEN [] ELSE [1] END | MERGE (n)-[:OFFERED_BY]
 WITH n
 OPTIONAL MATCH (program:Program {id: $linkProgram})
 FOREACH (_ IN CASE WHEN program IS NULL THEN [] ELSE [1] END | MERGE (n)-[:PART_OF {required: true}]->(program))
+WITH n
+// A program registered with a CIP code is classified with it, as seeded programs are.
+OPTIONAL MATCH (cip:Code {system: 'CIP', code: n.cipCode})
+FOREACH (_ IN CASE WHEN cip IS NULL THEN [] ELSE [1] END | MERGE (n)-[:CLASSIFIED_AS {source: 'registration'}]->(cip))
 RETURN n.version AS version

@@ -261,11 +261,10 @@ fn explain_limits(errors: &mut [ServerError], state: &AppState) {
     }
 }
 
-/// Gives each error without a code one: GRAPHQL_PARSE_FAILED for syntax errors,
-/// BAD_USER_INPUT for an argument or variable value of the wrong type and for a declared
-/// variable without a value (whose message it rewrites), and GRAPHQL_VALIDATION_FAILED for
-/// other errors found before execution. Returns true when
-/// every error is of these request kinds.
+/// Gives each error without a code one. Syntax errors get GRAPHQL_PARSE_FAILED, and other
+/// errors found before execution GRAPHQL_VALIDATION_FAILED. A value of the wrong type and a
+/// declared variable without a value get BAD_USER_INPUT, and the latter a clearer message.
+/// Returns true when every error is of these request kinds.
 fn classify_errors(errors: &mut [ServerError]) -> bool {
     let mut all_request_errors = true;
     for error in errors {

@@ -72,6 +72,17 @@ async fn create_owned(ctx: &Context<'_>, kind: RecordKind, mut props: Props, pro
     writer.create(kind, new_id(kind), props, link, program).await
 }
 
+/// Rejects a `cipCode` that is well formed but not a CIP 2020 code in the registry.
+async fn check_cip(writer: &Writer<'_>, props: &Props) -> RegistryResult<()> {
+    let Some(code) = props.get("cipCode").and_then(Value::as_str) else { return Ok(()) };
+    let statement = Statement::new("code_lookup", crate::graph::cypher::CODE_LOOKUP).param("system", "CIP").param("code", code);
+    let found: Option<Value> = writer.graph.row(statement).await?;
+    if found.is_none() {
+        return Err(RegistryError::invalid("cipCode", format!("`cipCode` \"{code}\" is not a CIP 2020 code. Look it up with `search` or `byCode(system: CIP, ...)`, for example \"48.0508\" for welding.")));
+    }
+    Ok(())
+}
+
 #[derive(serde::Deserialize)]
 struct ProgramOwners {
     providers: Vec<String>,
@@ -102,16 +113,25 @@ fn version_of(version: i32) -> RegistryResult<i64> {
 
 #[Object]
 impl RegistryMutation {
-    /// Registers a program. Contributors' programs await verification.
+    /// Registers a program. Contributors' programs await verification. A `cipCode` must be a
+    /// CIP 2020 code in the registry, and the program is classified with it.
     async fn create_program(&self, ctx: &Context<'_>, input: ProgramInput, provider_id: Option<String>) -> async_graphql::Result<RecordWrite> {
-        run(async { create_owned(ctx, RecordKind::Program, input.props()?, provider_id, ProgramInput::check).await }).await
+        run(async {
+            let props = input.props()?;
+            check_cip(&writer(ctx), &props).await?;
+            create_owned(ctx, RecordKind::Program, props, provider_id, ProgramInput::check).await
+        })
+        .await
     }
 
-    /// Changes the fields passed in `input`; `version` must be the current version.
+    /// Changes the fields passed in `input`; `version` must be the current version. A new
+    /// `cipCode` replaces the program's CIP classification.
     async fn update_program(&self, ctx: &Context<'_>, id: ID, version: i32, input: ProgramInput) -> async_graphql::Result<RecordWrite> {
         run(async {
             let id = natural_id(&id, RecordKind::Program)?;
-            writer(ctx).update(RecordKind::Program, &id, version_of(version)?, input.props()?, ProgramInput::check).await
+            let props = input.props()?;
+            check_cip(&writer(ctx), &props).await?;
+            writer(ctx).update(RecordKind::Program, &id, version_of(version)?, props, ProgramInput::check).await
         })
         .await
     }

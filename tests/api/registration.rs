@@ -181,6 +181,38 @@ async fn service_and_course_are_registered() {
 }
 
 #[tokio::test]
+async fn program_cip_code_classifies_program() {
+    let app = spawn_app().await;
+    let provider = token(&["provider"], json!({ "provider_id": unique("prov") }));
+    let created = app.query_data_as(&provider, CREATE_PROGRAM, json!({ "input": { "name": "Welding", "cipCode": "48.0508" } })).await;
+    let id = created["createProgram"]["id"].as_str().unwrap().to_string();
+    let read = "query($id: ID!) { program(id: $id) { codes { system code } occupations { socCode } } }";
+
+    let before = app.query_data(read, json!({ "id": id })).await;
+    let update = json!({ "id": id, "version": 1, "input": { "cipCode": "51.3901" } });
+    app.query_data_as(&provider, UPDATE_PROGRAM, update).await;
+    let after = app.query_data(read, json!({ "id": id })).await;
+
+    let cips = |data: &Value| -> Vec<String> {
+        data["program"]["codes"].as_array().unwrap().iter().filter(|c| c["system"] == "CIP").map(|c| c["code"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(cips(&before), vec!["48.0508"]);
+    assert!(before["program"]["occupations"].as_array().unwrap().iter().any(|o| o["socCode"] == "51-4121"), "{before}");
+    assert_eq!(cips(&after), vec!["51.3901"]);
+}
+
+#[tokio::test]
+async fn unknown_cip_code_rejected() {
+    let app = spawn_app().await;
+    let provider = token(&["provider"], json!({ "provider_id": unique("prov") }));
+
+    let response = app.post_graphql_as(&provider, CREATE_PROGRAM, json!({ "input": { "name": "Mystery", "cipCode": "99.9998" } })).await;
+
+    assert_eq!(first_error(&response)["extensions"]["field"], "cipCode");
+    assert!(first_error(&response)["message"].as_str().unwrap().contains("99.9998"));
+}
+
+#[tokio::test]
 async fn registered_course_reads_back_in_program() {
     let app = spawn_app().await;
     let provider_id = unique("prov");

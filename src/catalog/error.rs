@@ -22,6 +22,8 @@ pub enum IngestError {
     ProgramNotFound { id: String },
     #[error("The CIP code \"{code}\" is not in the registry. Use a six-digit CIP 2020 code such as \"48.0508\".")]
     CipNotFound { code: String },
+    #[error("The document \"{name}\" has no program, course or prerequisite row the {format} parser recognizes, so nothing was stored. Check that it is a course catalog in plain text, HTML, JSON or CSV, optionally gzipped, and that its name ends with the matching extension.")]
+    NothingRecognized { name: String, format: String },
     #[error("The stored catalog state of document \"{id}\" could not be decoded: {reason}")]
     StoredState { id: String, reason: String },
     #[error(transparent)]
@@ -41,7 +43,8 @@ impl IngestError {
             IngestError::BadBase64 { .. }
             | IngestError::DocumentContent { .. }
             | IngestError::BadName { .. }
-            | IngestError::BadProviderId { .. } => ErrorCode::BadUserInput,
+            | IngestError::BadProviderId { .. }
+            | IngestError::NothingRecognized { .. } => ErrorCode::BadUserInput,
             IngestError::DocumentNotFound { .. } | IngestError::ProgramNotFound { .. } | IngestError::CipNotFound { .. } => {
                 ErrorCode::NotFound
             }

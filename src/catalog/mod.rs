@@ -51,6 +51,9 @@ pub async fn ingest_document(graph: &Graph, request: IngestRequest) -> Result<In
     let opts = ParseOptions::new(&provider_id);
     let document = ler_catalog::SourceDocument::from_bytes(&request.name, request.bytes, opts.max_document_bytes)?;
     let catalog: ParsedCatalog = ler_catalog::parse_catalog(&document, &opts)?;
+    if catalog.programs.is_empty() && catalog.courses.is_empty() && catalog.links.is_empty() {
+        return Err(IngestError::NothingRecognized { name: request.name.chars().take(200).collect(), format: format!("{:?}", catalog.format).to_lowercase() });
+    }
     let source = catalog.reassemble();
     let cip = store::load_cip_index(graph).await?;
     let target = IngestTarget { provider_id, provider_name, state: request.state, publish: request.publish };

@@ -57,8 +57,10 @@ pub struct SkillFilter {
 pub fn state_code(state: &Option<String>) -> Result<Value, ApiError> {
     match state.as_deref().map(str::trim) {
         None | Some("") => Ok(Value::Null),
-        Some(s) if s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()) => Ok(Value::String(s.to_ascii_uppercase())),
-        Some(s) => Err(ApiError::bad_input(format!("The state \"{s}\" is not a two-letter USPS code. Use a code such as \"NJ\"."))),
+        Some(s) => match s.parse::<ler_auth::StateCode>() {
+            Ok(code) => Ok(Value::String(code.to_string())),
+            Err(_) => Err(ApiError::bad_input(format!("The state \"{s}\" is not a USPS state code. Use a code such as \"NJ\", \"DC\" or \"PR\"."))),
+        },
     }
 }
 

@@ -15,6 +15,7 @@ use crate::graph::{cypher, Graph, Statement};
 const TARGETS_BY_WAGE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/targets_by_wage.cypher"));
 const CANDIDATES: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/candidates.cypher"));
 const STEP_SKILLS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/step_skills.cypher"));
+const UNKNOWN_HELD: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/unknown_held.cypher"));
 
 /// Target occupations searched for a wage floor, best paid first.
 const MAX_WAGE_TARGETS: i64 = 25;
@@ -89,6 +90,27 @@ async fn add_skills(graph: &Graph, result: &mut Pathways, held_skills: &[String]
 
 /// Finds, costs and ranks pathways for a validated request.
 pub async fn fastest_paths(graph: &Graph, request: &Request) -> PathwayResult<Pathways> {
+    let unknown_held = unknown_held(graph, &request.held).await?;
+    let mut result = ranked_paths(graph, request).await?;
+    result.unknown_held = unknown_held;
+    Ok(result)
+}
+
+/// Returns the held ids that match nothing in the registry.
+async fn unknown_held(graph: &Graph, held: &[String]) -> PathwayResult<Vec<String>> {
+    if held.is_empty() {
+        return Ok(Vec::new());
+    }
+    #[derive(serde::Deserialize)]
+    struct IdRow {
+        id: String,
+    }
+    let rows: Vec<IdRow> = graph.rows(Statement::new("pathways_unknown_held", UNKNOWN_HELD).json_param("held", &json!(held))).await?;
+    Ok(rows.into_iter().map(|row| row.id).collect())
+}
+
+/// Finds the target's openers and ranks the chains that reach them.
+async fn ranked_paths(graph: &Graph, request: &Request) -> PathwayResult<Pathways> {
     let codes = match targets(graph, &request.target).await? {
         Ok(codes) => codes,
         Err(reason) => return Ok(Pathways::empty(reason)),

@@ -122,11 +122,12 @@ impl PathwayInput {
             (None, Some(wage)) => Target::MinMedianWage(wage),
         };
 
-        let state = match self.state.map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty()) {
-            Some(s) if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_uppercase()) => {
-                return Err(PathwayError::invalid("state", format!("`state` is \"{s}\", but it must be a two-letter state code such as \"GA\".")))
-            }
-            other => other,
+        let state = match self.state.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) {
+            Some(s) => match s.parse::<ler_auth::StateCode>() {
+                Ok(code) => Some(code.to_string()),
+                Err(_) => return Err(PathwayError::invalid("state", format!("`state` is \"{s}\", but it must be a USPS state code such as \"GA\"."))),
+            },
+            None => None,
         };
 
         let clean = |items: Vec<String>| items.into_iter().map(|i| i.trim().to_string()).filter(|i| !i.is_empty()).collect::<Vec<_>>();

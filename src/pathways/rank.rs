@@ -298,5 +298,5 @@ pub fn rank(rows: &[TargetRow], request: &Request) -> PathwayResult {
         reason.push_str(&format!("; the {} fastest are returned", pathways.len()));
     }
     reason.push_str(", ranked by total weeks, then net cost.");
-    PathwayResult { pathways, reason }
+    PathwayResult { pathways, reason, unknown_held: Vec::new() }
 }

@@ -63,10 +63,13 @@ pub struct Pathway {
 pub struct PathwayResult {
     pub pathways: Vec<Pathway>,
     pub reason: String,
+    /// Held ids that match no program, program CTID or course in the registry, so they
+    /// count for nothing. Check them for typos.
+    pub unknown_held: Vec<String>,
 }
 
 impl PathwayResult {
     pub fn empty(reason: impl Into<String>) -> Self {
-        Self { pathways: Vec::new(), reason: reason.into() }
+        Self { pathways: Vec::new(), reason: reason.into(), unknown_held: Vec::new() }
     }
 }

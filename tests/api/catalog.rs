@@ -289,6 +289,7 @@ async fn ingest_rejects_binary_and_empty() {
         json!({ "name": "empty.txt", "text": "", "providerId": provider_id }),
         json!({ "name": "both.txt", "text": "x", "base64": "eA==", "providerId": provider_id }),
         json!({ "name": "bad.txt", "base64": "***", "providerId": provider_id }),
+        json!({ "name": "junk.txt", "text": "lorem ipsum dolor sit amet", "providerId": provider_id }),
     ];
     for input in cases {
         let response = app.post_graphql_as(&auth, INGEST, json!({ "input": input.clone() })).await;

@@ -358,6 +358,7 @@ async fn bad_input_names_field() {
         (json!({ "occupation": "51-4121", "budgetUsd": -5 }), "budgetUsd"),
         (json!({ "occupation": "51-4121", "maxWeeks": -1 }), "maxWeeks"),
         (json!({ "occupation": "51-4121", "state": "Georgia" }), "state"),
+        (json!({ "occupation": "51-4121", "state": "ZZ" }), "state"),
         (json!({}), "occupation"),
     ];
     for (input, field) in cases {

@@ -58,6 +58,17 @@ async fn welding_pathway_follows_sgtc_catalog() {
 }
 
 #[tokio::test]
+async fn unknown_held_ids_are_reported() {
+    let app = spawn_app().await;
+    let held = json!([format!("{SGTC}:program:FS31"), "no-such-credential"]);
+    let query = "query($input: PathwayInput!) { fastestPathToEmployment(input: $input) { unknownHeld } }";
+
+    let data = app.query_data(query, json!({ "input": { "occupation": "51-4121", "held": held } })).await;
+
+    assert_eq!(data["fastestPathToEmployment"]["unknownHeld"], json!(["no-such-credential"]));
+}
+
+#[tokio::test]
 async fn held_sgtc_certificate_already_qualifies() {
     let app = spawn_app().await;
     let input = json!({ "occupation": "51-4121", "held": [format!("{SGTC}:program:FS31")] });

@@ -232,8 +232,9 @@ fn jwt_claim_problems(payload: &Value, credential: &Value) -> Vec<String> {
     ) {
         (Some(nbf), Some(Ok(from))) if nbf == from => {}
         (nbf, from) => problems.push(format!(
-            "claim nbf is {nbf:?} but validFrom is {:?}",
-            from.and_then(|result| result.ok())
+            "claim nbf is {} but validFrom is {}",
+            seconds_or_missing(nbf),
+            seconds_or_missing(from.and_then(|result| result.ok()))
         )),
     }
     match (
@@ -243,9 +244,15 @@ fn jwt_claim_problems(payload: &Value, credential: &Value) -> Vec<String> {
         (None, None) => {}
         (Some(exp), Some(Ok(until))) if exp == until => {}
         (exp, until) => problems.push(format!(
-            "claim exp is {exp:?} but validUntil is {:?}",
-            until.and_then(|result| result.ok())
+            "claim exp is {} but validUntil is {}",
+            seconds_or_missing(exp),
+            seconds_or_missing(until.and_then(|result| result.ok()))
         )),
     }
     problems
+}
+
+/// Formats Unix seconds for a check message, or "missing" when there are none.
+fn seconds_or_missing(seconds: Option<i64>) -> String {
+    seconds.map_or_else(|| "missing".to_string(), |seconds| format!("{seconds} (Unix seconds)"))
 }

@@ -40,7 +40,8 @@ pub enum CredentialFormat {
     Rs256,
 }
 
-/// A learner who receives a credential. Give at least one of `did`, `email` and `studentId`.
+/// A learner who receives a credential. Give at least one of `learnerId`, `did`, `email` and
+/// `studentId`.
 #[derive(InputObject, Clone, Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecipientInput {
@@ -159,20 +160,28 @@ fn check_recipients(recipients: &[RecipientInput]) -> CredentialsResult<Vec<Chec
             recipient.identifiers.push(RecipientIdentifier::hashed_email(email, &salt));
         }
         if let Some(student_id) = input.student_id.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            // OBv3's identifier types have no "studentId"; a student id at the issuing
+            // provider is the id its student information system assigns.
             recipient.identifiers.push(RecipientIdentifier {
-                identity_type: "studentId".into(),
+                identity_type: "sisSourcedId".into(),
                 identity: student_id.to_string(),
                 hashed: false,
                 salt: None,
             });
         }
+        let learner_id = input.learner_id.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        if let (Some(learner_id), None, true) = (&learner_id, &recipient.id, recipient.identifiers.is_empty()) {
+            // The registry's learner id is the only identity, so the credential carries it
+            // hashed, as it does an email address.
+            let salt = uuid::Uuid::new_v4().simple().to_string();
+            recipient.identifiers.push(RecipientIdentifier { identity_type: "systemId".into(), identity: learner_id.clone(), hashed: true, salt: Some(salt) });
+        }
         if recipient.id.is_none() && recipient.identifiers.is_empty() {
             return Err(CredentialsError::BadInput(format!(
-                "recipients[{position}] has no did, email or studentId. Give at least one; nothing was issued."
+                "recipients[{position}] has no learnerId, did, email or studentId. Give at least one; nothing was issued."
             )));
         }
         let label = recipient.id.clone().unwrap_or_else(|| recipient.identifiers[0].identity_type.clone());
-        let learner_id = input.learner_id.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         checked.push(CheckedRecipient { learner_id, recipient, label });
     }
     Ok(checked)

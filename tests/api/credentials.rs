@@ -206,6 +206,21 @@ async fn issue_unknown_record_not_found() {
 }
 
 #[tokio::test]
+async fn learner_id_alone_identifies_recipient() {
+    let app = spawn_app().await;
+    let fixture = fixture(&app, 24).await;
+    let learner = format!("learner-{}", suffix());
+
+    let issued = issue(&app, &fixture, vec![json!({"learnerId": learner})], None).await;
+
+    let document: Value = serde_json::from_str(issued["credentials"][0]["document"].as_str().unwrap()).unwrap();
+    let identity = &document["credentialSubject"]["identifier"][0];
+    assert_eq!(identity["identityType"], "systemId");
+    assert_eq!(identity["hashed"], true);
+    assert!(!identity["identityHash"].as_str().unwrap().contains(&learner), "{identity}");
+}
+
+#[tokio::test]
 async fn issued_credential_aligns_to_cip() {
     let app = spawn_app().await;
     let fixture = fixture(&app, 6).await;

@@ -59,7 +59,7 @@ pub struct Recipient {
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecipientIdentifier {
-    /// OBv3 identity type, for example `emailAddress`, `studentId` or `sourcedId`.
+    /// OBv3 identity type, for example `emailAddress`, `sisSourcedId` or `systemId`.
     pub identity_type: String,
     /// The identity value in plain text; it is hashed in the credential when `hashed` is true.
     pub identity: String,

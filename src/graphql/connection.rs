@@ -38,7 +38,7 @@ pub fn page_size(first: Option<i32>) -> Result<i32, ApiError> {
         None => Ok(DEFAULT_PAGE),
         Some(n) if (0..=MAX_PAGE).contains(&n) => Ok(n),
         Some(n) => Err(ApiError::bad_input(format!(
-            "`first` is {n}, but it must be between 0 and {MAX_PAGE}. Request a smaller page and follow `endCursor`."
+            "`first` is {n}, but it must be between 0 and {MAX_PAGE}. Request a smaller page and pass `after` to read the next one."
         ))),
     }
 }

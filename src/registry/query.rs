@@ -64,6 +64,7 @@ impl RegistryQuery {
     }
 
     /// Opportunities the caller may see, ordered by registry id; retired ones are left out.
+    /// For the next page, pass the last opportunity's `registryId` as `after`.
     async fn opportunities(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Vec<Opportunity>> {
         let first = page_size(first)?;
         let caller = principal(ctx);

@@ -104,7 +104,7 @@ impl ServiceQuery {
     }
 
     /// Services ordered by registry id, without retired ones. `state` keeps federal services
-    /// and those of that state.
+    /// and those of that state. For the next page, pass the last service's `id` as `after`.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
     async fn services(&self, ctx: &Context<'_>, kind: Option<ServiceKind>, state: Option<String>, first: Option<i32>, after: Option<String>) -> async_graphql::Result<Vec<Service>> {
         let first = page_size(first)?;

@@ -1,5 +1,6 @@
-// The two programs of a link request, with the providers that own each and their credit hours.
-UNWIND [$from, $to] AS id
+// Programs by id with the providers that own each (their providerId and the providers they
+// are OFFERED_BY) and their credit hours. Link requests and course registration use it.
+UNWIND $ids AS id
 MATCH (p:Program {id: id})
 OPTIONAL MATCH (p)-[:OFFERED_BY]->(v:Provider)
 WITH p, collect(DISTINCT v.id) AS offeredBy

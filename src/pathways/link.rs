@@ -11,7 +11,8 @@ use crate::cache::RequestTags;
 use crate::graph::{Graph, Statement};
 use crate::registry::audit::actor_id;
 
-const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/program_owners.cypher"));
+/// Programs by id (`$ids`) with their owning providers and credit hours.
+pub(crate) const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/program_owners.cypher"));
 const LINK_PROGRAMS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/link_programs.cypher"));
 const UNLINK_PROGRAMS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/pathways/unlink_programs.cypher"));
 
@@ -102,7 +103,7 @@ fn authorize(principal: &Principal, to: &OwnerRow) -> PathwayResult<()> {
 
 /// Loads both programs of a link with their owners, failing when either does not exist.
 async fn owners(graph: &Graph, from: &str, to: &str) -> PathwayResult<(OwnerRow, OwnerRow)> {
-    let statement = Statement::new("pathways_program_owners", PROGRAM_OWNERS).param("from", from).param("to", to);
+    let statement = Statement::new("pathways_program_owners", PROGRAM_OWNERS).json_param("ids", &json!([from, to]));
     let mut rows: Vec<OwnerRow> = graph.rows(statement).await?;
     let mut take = |id: &str| {
         let index = rows.iter().position(|row| row.id == id).ok_or_else(|| PathwayError::ProgramNotFound { id: id.to_string() })?;

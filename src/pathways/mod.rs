@@ -71,8 +71,7 @@ impl PathwaysQuery {
             None => Some(stack),
         };
         if let (Some(tags), Some(stack)) = (ctx.data_opt::<RequestTags>(), &stack) {
-            let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
-            tags.read("Program", &ids);
+            tags.read("Program", &stack.program_ids());
         }
         Ok(stack)
     }
@@ -100,8 +99,7 @@ impl PathwaysQuery {
 /// Removes the programs the caller may not see (drafts of other providers) from a stack;
 /// None when the caller may not see the program itself.
 async fn visible_stack(loaders: &Loaders, mut stack: Stackability) -> Result<Option<Stackability>, ApiError> {
-    let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
-    let visible = loaders.programs.load_many(ids).await?;
+    let visible = loaders.programs.load_many(stack.program_ids()).await?;
     if !visible.contains_key(&stack.program.id) {
         return Ok(None);
     }

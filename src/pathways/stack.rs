@@ -66,6 +66,13 @@ pub struct Stackability {
     pub down: Vec<StackLevel>,
 }
 
+impl Stackability {
+    /// Returns the ids of the program and of every level above and below it.
+    pub fn program_ids(&self) -> Vec<String> {
+        std::iter::once(&self.program).chain(&self.up).chain(&self.down).map(|level| level.id.clone()).collect()
+    }
+}
+
 #[derive(Deserialize, Clone)]
 #[serde(rename_all = "camelCase")]
 struct ProgramRow {
@@ -160,7 +167,7 @@ pub async fn stackability(graph: &Graph, program_id: &str) -> PathwayResult<Opti
         }
     }
 
-    let ids: Vec<String> = std::iter::once(&stack.program).chain(&stack.up).chain(&stack.down).map(|l| l.id.clone()).collect();
+    let ids = stack.program_ids();
     let statement = Statement::new("pathways_program_occupations", PROGRAM_OCCUPATIONS).json_param("programIds", &json!(ids));
     let rows: Vec<OccupationsRow> = graph.rows(statement).await?;
     let by_program: HashMap<String, Vec<StackOccupation>> = rows.into_iter().map(|r| (r.program_id, r.occupations)).collect();

@@ -15,8 +15,6 @@ use crate::cache::RequestTags;
 use crate::graph::Statement;
 use crate::graphql::connection::graph;
 
-const PROGRAM_OWNERS: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/cypher/registry/program_owners.cypher"));
-
 #[derive(Default)]
 pub struct RegistryMutation;
 
@@ -93,7 +91,7 @@ struct ProgramOwners {
 async fn course_program(writer: &Writer<'_>, props: &Props, provider_id: &str) -> RegistryResult<Option<String>> {
     let Some(program_id) = props.get("programId").and_then(Value::as_str) else { return Ok(None) };
     let program_id = program_id.strip_prefix("Program:").unwrap_or(program_id).to_string();
-    let statement = Statement::new("registry_program_owners", PROGRAM_OWNERS).param("id", program_id.as_str());
+    let statement = Statement::new("pathways_program_owners", crate::pathways::link::PROGRAM_OWNERS).json_param("ids", &serde_json::json!([program_id]));
     let owners: Option<ProgramOwners> = writer.graph.row(statement).await?;
     let Some(owners) = owners else {
         return Err(RegistryError::invalid("programId", format!("No program has the id \"{program_id}\". Pass the registry id of one of the provider's programs.")));

@@ -367,7 +367,7 @@ async fn pell_reads_catalog_certificate_level() {
 }
 
 /// Rules that another writer deletes while a household is evaluated must not fail the
-/// request: the read sees the graph before or after the deletion, never an error.
+/// request. The read returns the rules as they were before or after the deletion.
 #[tokio::test]
 async fn household_reads_survive_concurrent_rule_deletion() {
     let app = spawn_app().await;

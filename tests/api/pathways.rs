@@ -75,7 +75,7 @@ async fn sgtc_welding_certificates_stack_into_diploma() {
     let (name, bytes) = seed_catalog("south_georgia_technical_college/sgtc_catalog_2021-2023.txt.gz");
     CatalogIngest { name, bytes, provider_id: &provider_id, state: Some("GA"), publish: false }.run(&app).await;
 
-    // The catalog stays a draft, so only its provider sees the stack.
+    // The catalog stays a draft, so only its provider can read the stack.
     let auth = token(&["provider"], json!({ "provider_id": provider_id }));
     let data = app.query_data_as(&auth, STACKABILITY, json!({ "id": format!("{provider_id}:program:FS31") })).await;
     let steps = data["stackability"]["up"].as_array().unwrap();
